@@ -1,0 +1,49 @@
+package dev.pgdesk.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code pgdesk} command line: subcommands over the same core as the GUI, without JavaFX. */
+public final class PgdeskCli {
+
+    private final List<CliCommand> commands = List.of(new ConninfoCommand(), new TestConnectionCommand());
+
+    public static void main(String[] args) {
+        System.exit(new PgdeskCli().run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs {@code args}; returns the exit status. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            out.print(overview());
+            return args.isEmpty() ? ExitCodes.BAD_ARGUMENTS : ExitCodes.OK;
+        }
+        Optional<CliCommand> command =
+                commands.stream().filter(c -> c.name().equals(args.get(0))).findFirst();
+        if (command.isEmpty()) {
+            err.println("pgdesk: unknown command '" + args.get(0) + "'. Run 'pgdesk --help' for the list.");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(command.get().usage());
+            return ExitCodes.OK;
+        }
+        try {
+            return command.get().run(rest, out, err);
+        } catch (Exception e) {
+            err.println("pgdesk " + command.get().name() + ": " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    private String overview() {
+        StringBuilder text = new StringBuilder("Usage: pgdesk <command> [options]\n\nCommands:\n");
+        for (CliCommand command : commands) {
+            text.append(String.format("  %-16s %s%n", command.name(), command.summary()));
+        }
+        text.append("\nRun 'pgdesk <command> --help' for the options of a command.\n");
+        return text.toString();
+    }
+}

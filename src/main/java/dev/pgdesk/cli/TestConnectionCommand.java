@@ -1,0 +1,26 @@
+package dev.pgdesk.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+final class TestConnectionCommand implements CliCommand {
+    @Override
+    public String name() {
+        return "test-connection";
+    }
+
+    @Override
+    public String summary() {
+        return "not yet implemented";
+    }
+
+    @Override
+    public String usage() {
+        return "not yet implemented\n";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+}

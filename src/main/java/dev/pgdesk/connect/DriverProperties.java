@@ -1,0 +1,71 @@
+package dev.pgdesk.connect;
+
+import java.util.Properties;
+
+/**
+ * Builds the pgjdbc connection properties for a profile from a fixed list of settings pgdesk
+ * understands. Nothing free-form from a profile or a URI ever reaches the driver: pgjdbc instantiates
+ * classes named in some properties ({@code socketFactory}, {@code sslfactory}, {@code
+ * authenticationPluginClassName}, ...), so those are always pgdesk's own or absent.
+ */
+public final class DriverProperties {
+
+    /** The SSL socket factory pgjdbc is told to use; it enforces libpq's meaning of each mode. */
+    public static final String SSL_FACTORY_CLASS = "dev.pgdesk.connect.tls.PgdeskSslSocketFactory";
+
+    private DriverProperties() {}
+
+    /** The JDBC URL for a profile: host, port and database only; everything else is a property. */
+    public static String jdbcUrl(ConnectionProfile profile) {
+        String host = profile.host().contains(":") ? "[" + profile.host() + "]" : profile.host();
+        return "jdbc:postgresql://" + host + ":" + profile.port() + "/" + urlEncode(profile.database());
+    }
+
+    /** The driver properties for {@code profile}, with {@code password} when one is known (may be null). */
+    public static Properties of(ConnectionProfile profile, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", profile.user());
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", profile.applicationName());
+        props.setProperty("connectTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
+        props.setProperty("loginTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
+        props.setProperty("tcpKeepAlive", "true");
+        // GSS encryption negotiation would consult Kerberos first; pgdesk does not offer it.
+        props.setProperty("gssEncMode", "disable");
+        if (profile.readOnly()) {
+            props.setProperty("readOnly", "true");
+            props.setProperty("readOnlyMode", "always");
+        }
+        putSsl(props, profile);
+        return props;
+    }
+
+    private static void putSsl(Properties props, ConnectionProfile profile) {
+        SslMode mode = profile.sslMode();
+        boolean rootGiven = profile.sslRootCert() != null;
+        // libpq: require with a root certificate behaves as verify-ca. pgjdbc would not verify at all.
+        SslMode effective = mode == SslMode.REQUIRE && rootGiven ? SslMode.VERIFY_CA : mode;
+        props.setProperty("sslmode", effective.libpqName());
+        if (effective == SslMode.DISABLE) {
+            props.setProperty("ssl", "false");
+            return;
+        }
+        props.setProperty("sslfactory", SSL_FACTORY_CLASS);
+        if (rootGiven) {
+            props.setProperty("sslrootcert", profile.sslRootCert().toString());
+        }
+        if (profile.sslCert() != null) {
+            props.setProperty("sslcert", profile.sslCert().toString());
+        }
+        if (profile.sslKey() != null) {
+            props.setProperty("sslkey", profile.sslKey().toString());
+        }
+    }
+
+    private static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+}
