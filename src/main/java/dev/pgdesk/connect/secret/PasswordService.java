@@ -1,0 +1,37 @@
+package dev.pgdesk.connect.secret;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.PasswordLookup;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Finds and keeps profile passwords where each profile's {@link dev.pgdesk.connect.PasswordStorage}
+ * says: keyring, {@code ~/.pgpass}, or nowhere (ask every time). {@code PGPASSWORD} and an existing
+ * {@code ~/.pgpass} entry are honoured as libpq does.
+ */
+public final class PasswordService implements PasswordLookup {
+
+    @Override
+    public Optional<String> find(ConnectionProfile profile) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    /** Stores {@code password} as the profile asks; does nothing for ask-every-time. */
+    public void save(ConnectionProfile profile, String password) throws IOException, SecretStoreException {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    /** Removes the profile's password from the keyring (the profile was deleted). */
+    public void forget(ConnectionProfile profile) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    public boolean keyringAvailable() {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+
+    public String keyringDescription() {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
+}
