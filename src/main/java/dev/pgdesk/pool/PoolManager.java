@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public final class PoolManager implements AutoCloseable {
 
+    /** An empty manager; pools are created as profiles are opened. */
+    public PoolManager() {}
+
     /** The session for {@code profile}, creating its pool on first use. */
     public PooledSession open(ConnectionProfile profile, String password) {
         throw new UnsupportedOperationException("not yet implemented");

@@ -2,7 +2,9 @@ package dev.pgdesk.connect.secret;
 
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
+import dev.pgdesk.connect.PgEnvironment;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,14 @@ import java.util.Optional;
  * {@code ~/.pgpass} entry are honoured as libpq does.
  */
 public final class PasswordService implements PasswordLookup {
+
+    /**
+     * The service for this user: the OS keyring if one answers within {@code keyringProbeTimeout} (this
+     * call may block that long, so never call it on the FX thread), the password file libpq would use.
+     */
+    public static PasswordService forCurrentUser(PgEnvironment env, Duration keyringProbeTimeout) {
+        throw new UnsupportedOperationException("not yet implemented");
+    }
 
     @Override
     public Optional<String> find(ConnectionProfile profile) {
