@@ -2,46 +2,78 @@ package dev.pgdesk.connect.secret;
 
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
+import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.PgEnvironment;
+import dev.pgdesk.connect.PgPassFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Finds and keeps profile passwords where each profile's {@link dev.pgdesk.connect.PasswordStorage}
- * says: keyring, {@code ~/.pgpass}, or nowhere (ask every time). {@code PGPASSWORD} and an existing
- * {@code ~/.pgpass} entry are honoured as libpq does.
+ * Finds and keeps profile passwords where each profile's {@link PasswordStorage} says: keyring, {@code
+ * ~/.pgpass}, or nowhere (ask every time). As libpq does, {@code PGPASSWORD} and a matching {@code
+ * ~/.pgpass} entry are honoured for any profile that has no password of its own.
  */
 public final class PasswordService implements PasswordLookup {
+    private final SecretStore keyring;
+    private final PgPassFile pgpass;
+    private final PgEnvironment env;
+
+    public PasswordService(SecretStore keyring, PgPassFile pgpass, PgEnvironment env) {
+        this.keyring = keyring;
+        this.pgpass = pgpass;
+        this.env = env;
+    }
 
     /**
      * The service for this user: the OS keyring if one answers within {@code keyringProbeTimeout} (this
      * call may block that long, so never call it on the FX thread), the password file libpq would use.
      */
     public static PasswordService forCurrentUser(PgEnvironment env, Duration keyringProbeTimeout) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return new PasswordService(KeyringSecretStore.probe(keyringProbeTimeout), PgPassFile.locate(env), env);
     }
 
     @Override
     public Optional<String> find(ConnectionProfile profile) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Optional<String> own =
+                switch (profile.passwordStorage()) {
+                    case KEYRING -> keyring.read(keyringKey(profile));
+                    case PGPASS_FILE, ASK_EVERY_TIME -> Optional.empty();
+                };
+        return own.or(() -> env.get("PGPASSWORD"))
+                .or(() -> pgpass.find(profile.host(), profile.port(), profile.database(), profile.user()));
     }
 
-    /** Stores {@code password} as the profile asks; does nothing for ask-every-time. */
+    /**
+     * Stores {@code password} as the profile asks. For ask-every-time nothing is stored, and a keyring
+     * entry left from an earlier choice is removed.
+     */
     public void save(ConnectionProfile profile, String password) throws IOException, SecretStoreException {
-        throw new UnsupportedOperationException("not yet implemented");
+        switch (profile.passwordStorage()) {
+            case KEYRING -> keyring.write(keyringKey(profile), password);
+            case PGPASS_FILE -> {
+                pgpass.store(profile.host(), profile.port(), profile.database(), profile.user(), password);
+                keyring.delete(keyringKey(profile));
+            }
+            case ASK_EVERY_TIME -> keyring.delete(keyringKey(profile));
+        }
     }
 
     /** Removes the profile's password from the keyring (the profile was deleted). */
     public void forget(ConnectionProfile profile) {
-        throw new UnsupportedOperationException("not yet implemented");
+        keyring.delete(keyringKey(profile));
     }
 
     public boolean keyringAvailable() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return keyring.isAvailable();
     }
 
     public String keyringDescription() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return keyring.description();
+    }
+
+    /** Keyed by the profile's id, so renaming a profile keeps its password. */
+    private static String keyringKey(ConnectionProfile profile) {
+        return "profile:" + profile.id();
     }
 }
