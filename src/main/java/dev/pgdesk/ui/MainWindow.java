@@ -1,0 +1,315 @@
+package dev.pgdesk.ui;
+
+import dev.pgdesk.ui.connect.ConnectionDialog;
+import dev.pgdesk.ui.connect.ConnectionDialogModel;
+import dev.pgdesk.ui.overview.OverviewModel;
+import dev.pgdesk.ui.overview.OverviewView;
+import dev.pgdesk.ui.theme.Theme;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The main window: menu bar, toolbar, the connections sidebar, a tab pane for everything opened, and the
+ * status bar. Later features add their tabs with {@link #addTab(Tab, String)}.
+ */
+public final class MainWindow {
+    /** Key in {@link Tab#getProperties()} naming the profile a tab belongs to. */
+    private static final String PROFILE_KEY = "pgdesk.profileId";
+
+    private final MainWindowModel model;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final ListView<ProfileItem> sidebarList = new ListView<>();
+    private final Timeline poolRefresh;
+
+    public MainWindow(MainWindowModel model) {
+        this.model = model;
+        root.getStyleClass().add("main-window");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        SplitPane split = new SplitPane(sidebar(), workspace());
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+
+        model.openConnections().addListener((ListChangeListener<OpenConnection>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(open -> closeTabsOf(open.profile().id()));
+                change.getAddedSubList().forEach(this::openOverview);
+            }
+            sidebarList.refresh();
+        });
+        poolRefresh = new Timeline(new KeyFrame(Duration.seconds(2), event -> model.refreshPoolStatus()));
+        poolRefresh.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Puts the window into {@code stage}, shows it and starts loading the profiles. */
+    public void show(Stage stage) {
+        Scene scene = new Scene(root, 1200, 800);
+        Theme.apply(scene);
+        stage.setTitle("pgdesk");
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.show();
+        poolRefresh.play();
+        model.start();
+    }
+
+    /** Stops the status bar's timer (the window is closing). */
+    public void stop() {
+        poolRefresh.stop();
+    }
+
+    public Parent content() {
+        return root;
+    }
+
+    /** Adds and selects a tab; with a {@code profileId}, the tab closes when that profile disconnects. */
+    public void addTab(Tab tab, String profileId) {
+        if (profileId != null) {
+            tab.getProperties().put(PROFILE_KEY, profileId);
+        }
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /** Closes every tab of a profile. */
+    public void closeTabsOf(String profileId) {
+        tabs.getTabs().removeIf(tab -> profileId.equals(tab.getProperties().get(PROFILE_KEY)));
+    }
+
+    // Building the window
+
+    private MenuBar menuBar() {
+        MenuItem newConnection = item("New Connection…", "menuNewConnection", this::newConnection);
+        newConnection.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        MenuItem importUri = item("Import Connection URI…", "menuImportUri", this::importUri);
+        MenuItem sample = item("Open Sample Database", "menuSample", model::openSampleDatabase);
+        sample.disableProperty().bind(model.sampleStartingProperty());
+        MenuItem quit = item("Quit", "menuQuit", this::quit);
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        Menu file = new Menu("File", null, newConnection, importUri, sample, new SeparatorMenuItem(), quit);
+
+        Menu connection = new Menu("Connection", null, connectionItems("menu"));
+
+        Menu help = new Menu("Help", null, item("About pgdesk", "menuAbout", model::showAbout));
+        MenuBar bar = new MenuBar(file, connection, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Connect, Disconnect, Edit…, Test Connection…, Delete… — for the menu and the context menu. */
+    private MenuItem[] connectionItems(String idPrefix) {
+        MenuItem connect = item("Connect", idPrefix + "Connect", model::connectSelected);
+        connect.disableProperty().bind(model.canConnect().not());
+        MenuItem disconnect = item("Disconnect", idPrefix + "Disconnect", model::disconnectSelected);
+        disconnect.disableProperty().bind(model.canDisconnect().not());
+        BooleanBinding cannotEdit = model.canEdit().not();
+        MenuItem edit = item("Edit…", idPrefix + "Edit", () -> editSelected(false));
+        edit.disableProperty().bind(cannotEdit);
+        MenuItem test = item("Test Connection…", idPrefix + "Test", () -> editSelected(true));
+        test.disableProperty().bind(cannotEdit);
+        MenuItem delete = item("Delete…", idPrefix + "Delete", model::deleteSelected);
+        delete.disableProperty().bind(cannotEdit);
+        return new MenuItem[] {connect, disconnect, new SeparatorMenuItem(), edit, test, new SeparatorMenuItem(), delete
+        };
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button create = toolButton("＋", "New", "toolNew", "New connection (Ctrl+N)", this::newConnection);
+        Button connect =
+                toolButton("▶", "Connect", "toolConnect", "Connect to the selected connection", model::connectSelected);
+        connect.disableProperty().bind(model.canConnect().not());
+        Button disconnect = toolButton(
+                "■", "Disconnect", "toolDisconnect", "Disconnect the selected connection", model::disconnectSelected);
+        disconnect.disableProperty().bind(model.canDisconnect().not());
+        Button test = toolButton(
+                "✓", "Test", "toolTest", "Test the selected connection step by step", () -> editSelected(true));
+        test.disableProperty().bind(model.canEdit().not());
+        Button sample = toolButton(
+                "◆", "Sample database", "toolSample", "Start and open the sample database", model::openSampleDatabase);
+        sample.disableProperty().bind(model.sampleStartingProperty());
+        ToolBar bar = new ToolBar(create, connect, disconnect, test, new javafx.scene.control.Separator(), sample);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static Button toolButton(String glyph, String text, String id, String tooltip, Runnable action) {
+        Label icon = new Label(glyph);
+        icon.getStyleClass().add("tool-icon");
+        Button button = new Button(text, icon);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.getStyleClass().add("tool-button");
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private Node sidebar() {
+        Label title = new Label("Connections");
+        title.getStyleClass().add("sidebar-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button add = new Button("+");
+        add.setId("addProfile");
+        add.getStyleClass().add("icon-button");
+        add.setTooltip(new Tooltip("New connection"));
+        add.setOnAction(event -> newConnection());
+        HBox header = new HBox(6, title, spacer, add);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("sidebar-header");
+
+        sidebarList.setId("profileList");
+        sidebarList.setItems(model.profiles());
+        sidebarList.setPlaceholder(placeholder());
+        sidebarList.setCellFactory(list -> {
+            ListCell<ProfileItem> cell = new ProfileCell(model::isConnected);
+            cell.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !cell.isEmpty()) {
+                    model.connect(cell.getItem());
+                }
+            });
+            return cell;
+        });
+        sidebarList.setContextMenu(new ContextMenu(connectionItems("context")));
+        sidebarList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            model.selectedProperty().set(item);
+            model.refreshPoolStatus();
+        });
+        model.selectedProperty().addListener((obs, old, item) -> {
+            if (sidebarList.getSelectionModel().getSelectedItem() != item) {
+                sidebarList.getSelectionModel().select(item);
+            }
+        });
+        VBox.setVgrow(sidebarList, Priority.ALWAYS);
+        VBox sidebar = new VBox(header, sidebarList);
+        sidebar.setId("sidebar");
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setMinWidth(220);
+        return sidebar;
+    }
+
+    private static Node placeholder() {
+        Label label = new Label("No saved connections yet.\nUse + or open the sample database.");
+        label.getStyleClass().add("hint");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private Node workspace() {
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        Tab welcome = new Tab(
+                "Welcome", new WelcomeView(model::openSampleDatabase, this::newConnection, this::importUri).content());
+        welcome.setId("welcomeTab");
+        tabs.getTabs().add(welcome);
+        return tabs;
+    }
+
+    private Node statusBar() {
+        Label message = new Label();
+        message.setId("statusMessage");
+        message.textProperty().bind(model.statusMessageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label pool = new Label();
+        pool.setId("poolStatus");
+        pool.getStyleClass().add("pool-status");
+        pool.textProperty().bind(model.poolStatusProperty());
+        HBox bar = new HBox(12, message, spacer, pool);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    // Actions that open windows
+
+    private void openOverview(OpenConnection open) {
+        OverviewModel overview = new OverviewModel(open.profile(), open.session(), model.tasks());
+        Tab tab = new Tab(open.profile().name() + " — Overview", new OverviewView(overview).content());
+        tab.setId("overview-" + open.profile().id());
+        tab.getStyleClass().add("overview-tab");
+        addTab(tab, open.profile().id());
+        overview.refresh();
+    }
+
+    private void newConnection() {
+        model.newProfileDialog().ifPresent(dialog -> openDialog(dialog, view -> {}));
+    }
+
+    private void importUri() {
+        model.newProfileDialog().ifPresent(dialog -> openDialog(dialog, ConnectionDialog::focusImport));
+    }
+
+    private void editSelected(boolean runTest) {
+        model.editSelectedDialog().ifPresent(dialog -> {
+            if (runTest) {
+                dialog.testConnection();
+            }
+            openDialog(dialog, view -> {});
+        });
+    }
+
+    private void openDialog(ConnectionDialogModel dialog, Consumer<ConnectionDialog> beforeShowing) {
+        ConnectionDialog view = new ConnectionDialog(dialog);
+        javafx.application.Platform.runLater(() -> beforeShowing.accept(view));
+        view.showAndWait(window(), Theme.stylesheet()).ifPresent(model::profileSaved);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void quit() {
+        Window window = window();
+        if (window != null) {
+            window.hide();
+        }
+        javafx.application.Platform.exit();
+    }
+
+    List<Tab> tabs() {
+        return tabs.getTabs();
+    }
+}

@@ -1,0 +1,440 @@
+package dev.pgdesk.ui;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.check.ConnectionReport;
+import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.secret.PasswordService;
+import dev.pgdesk.pool.PoolStats;
+import dev.pgdesk.pool.PooledSession;
+import dev.pgdesk.task.CancellationToken;
+import dev.pgdesk.task.TaskRunner;
+import dev.pgdesk.ui.connect.ConnectionDialogModel;
+import dev.pgdesk.ui.dialog.DialogService;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state: the saved profiles, which are connected, the status bar, and the commands of
+ * the menus, toolbar and sidebar. Holds no controls; dialogs go through {@link DialogService}.
+ */
+public final class MainWindowModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowModel.class);
+
+    private final AppServices services;
+
+    // Properties
+    private final ObservableList<ProfileItem> profiles = FXCollections.observableArrayList();
+    private final SortedList<ProfileItem> sortedProfiles = new SortedList<>(
+            profiles, Comparator.comparing((ProfileItem item) -> item.name().toLowerCase(java.util.Locale.ROOT)));
+    private final ObjectProperty<ProfileItem> selected = new SimpleObjectProperty<>();
+    private final ObservableList<OpenConnection> openConnections = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper poolStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper passwordsReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sampleStarting = new ReadOnlyBooleanWrapper();
+
+    private PasswordService passwords;
+    /** Passwords known only for this run: the sample database's. */
+    private final Map<String, String> memoryPasswords = new HashMap<>();
+
+    private SampleServer sample;
+
+    public MainWindowModel(AppServices services) {
+        this.services = services;
+    }
+
+    // Commands: start and stop
+
+    /** Loads the saved profiles and probes the keyring, both off the FX thread. */
+    public void start() {
+        services.tasks().run(cancel -> services.profileStore().load(), this::showLoaded, error -> {
+            statusMessage.set("Saved connections could not be read.");
+            services.dialogs().showError("Saved connections could not be read", describe(error));
+        });
+        services.tasks()
+                .run(
+                        cancel -> services.passwordServiceFactory().call(),
+                        service -> {
+                            passwords = service;
+                            passwordsReady.set(true);
+                        },
+                        error -> {
+                            LOG.warn("Password service unavailable", error);
+                            statusMessage.set("Stored passwords cannot be read: " + describe(error));
+                        });
+    }
+
+    /** Closes every pool and stops the sample server; called when the app exits. */
+    public void shutdown() {
+        try {
+            services.pools().close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing pools failed", e);
+        }
+        if (sample != null) {
+            try {
+                sample.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping the sample database failed", e);
+            }
+            sample = null;
+        }
+    }
+
+    // Commands: connections
+
+    /** Connects to the selected profile. */
+    public void connectSelected() {
+        if (selected.get() != null) {
+            connect(selected.get());
+        }
+    }
+
+    /**
+     * Connects: finds the password (or asks for it), opens the profile's pool off the FX thread and, on
+     * success, adds it to {@link #openConnections()}. A failure is explained by a connection test.
+     */
+    public void connect(ProfileItem item) {
+        if (isConnected(item.id())) {
+            statusMessage.set("Already connected to " + item.name() + ".");
+            return;
+        }
+        ConnectionProfile profile = item.profile();
+        statusMessage.set("Connecting to " + item.name() + "…");
+        String known = memoryPasswords.get(item.id());
+        if (known != null) {
+            openPool(item, known);
+            return;
+        }
+        PasswordService service = passwords;
+        services.tasks()
+                .run(
+                        cancel -> service == null ? Optional.<String>empty() : service.find(profile),
+                        found -> {
+                            if (found.isPresent()) {
+                                openPool(item, found.get());
+                                return;
+                            }
+                            Optional<String> asked = services.dialogs()
+                                    .askPassword(
+                                            "Connect to " + item.name(),
+                                            "Password for " + profile.displayTarget() + ":");
+                            if (asked.isPresent()) {
+                                openPool(item, asked.get());
+                            } else {
+                                statusMessage.set("Not connected.");
+                            }
+                        },
+                        error -> openPool(item, null));
+    }
+
+    private void openPool(ProfileItem item, String password) {
+        ConnectionProfile profile = item.profile();
+        services.tasks()
+                .run(
+                        cancel -> services.pools().open(profile, password),
+                        session -> connected(item, session),
+                        error -> explainFailure(item, password, error));
+    }
+
+    private void connected(ProfileItem item, PooledSession session) {
+        session.addListener(event -> Platform.runLater(() -> statusMessage.set(item.name() + ": " + event.message()
+                + (event.transactionLost() ? " The open transaction was rolled back." : ""))));
+        openConnections.add(new OpenConnection(item.profile(), session));
+        statusMessage.set("Connected to " + item.name() + ".");
+        refreshPoolStatus();
+    }
+
+    /** Runs a connection test to explain why connecting failed, then shows that explanation. */
+    private void explainFailure(ProfileItem item, String password, Throwable error) {
+        LOG.info("Connecting to {} failed: {}", item.profile().displayTarget(), error.getMessage());
+        statusMessage.set("Could not connect to " + item.name() + ".");
+        services.tasks()
+                .run(
+                        cancel -> services.tester().test(item.profile(), password, step -> {}, new CancellationToken()),
+                        (ConnectionReport report) -> {
+                            Failure failure = report.failure()
+                                    .orElse(new Failure(
+                                            "The connection failed",
+                                            "Opening the connection failed, but a fresh test then succeeded: the"
+                                                    + " problem may have been temporary.",
+                                            "Try connecting again.",
+                                            ""));
+                            services.dialogs()
+                                    .showError(
+                                            failure.title(),
+                                            failure.explanation() + "\n\nWhat to do: " + failure.remedy());
+                        },
+                        testError ->
+                                services.dialogs().showError("Could not connect to " + item.name(), describe(error)));
+    }
+
+    /** Disconnects the selected profile. */
+    public void disconnectSelected() {
+        if (selected.get() != null) {
+            disconnect(selected.get());
+        }
+    }
+
+    /** Closes the profile's pools; its tabs close as it leaves {@link #openConnections()}. */
+    public void disconnect(ProfileItem item) {
+        if (!isConnected(item.id())) {
+            return;
+        }
+        openConnections.removeIf(open -> open.profile().id().equals(item.id()));
+        statusMessage.set("Disconnected from " + item.name() + ".");
+        refreshPoolStatus();
+        services.tasks()
+                .run(
+                        cancel -> {
+                            services.pools().close(item.id());
+                            return item;
+                        },
+                        closed -> {},
+                        error -> LOG.warn("Closing the pool of {} failed", item.name(), error));
+    }
+
+    /** Deletes the selected profile after asking; its stored password is forgotten too. */
+    public void deleteSelected() {
+        ProfileItem item = selected.get();
+        if (item == null || item.sample()) {
+            return;
+        }
+        if (!services.dialogs()
+                .confirm(
+                        "Delete " + item.name() + "?",
+                        "The saved connection " + item.profile().displayTarget()
+                                + " and its password in the keyring will be removed. The database itself is"
+                                + " not touched.",
+                        "Delete")) {
+            return;
+        }
+        disconnect(item);
+        List<ConnectionProfile> remaining = savedProfiles().stream()
+                .filter(profile -> !profile.id().equals(item.id()))
+                .toList();
+        try {
+            services.profileStore().save(remaining);
+        } catch (java.io.IOException e) {
+            services.dialogs().showError("Could not delete " + item.name(), describe(e));
+            return;
+        }
+        if (passwords != null) {
+            passwords.forget(item.profile());
+        }
+        profiles.remove(item);
+        statusMessage.set("Deleted " + item.name() + ".");
+    }
+
+    /** Starts the sample database (once) and connects to it. */
+    public void openSampleDatabase() {
+        if (sample != null) {
+            profiles.stream().filter(ProfileItem::sample).findFirst().ifPresent(item -> {
+                selected.set(item);
+                connect(item);
+            });
+            return;
+        }
+        if (sampleStarting.get()) {
+            return;
+        }
+        sampleStarting.set(true);
+        statusMessage.set("Starting the sample database…");
+        services.tasks()
+                .run(
+                        cancel -> services.sampleStarter()
+                                .start(line -> Platform.runLater(() -> statusMessage.set("Sample database: " + line))),
+                        started -> {
+                            sampleStarting.set(false);
+                            sample = started;
+                            ProfileItem item = new ProfileItem(started.profile(), true);
+                            memoryPasswords.put(item.id(), started.password());
+                            profiles.add(item);
+                            selected.set(item);
+                            connect(item);
+                        },
+                        error -> {
+                            sampleStarting.set(false);
+                            statusMessage.set("The sample database did not start.");
+                            services.dialogs().showError("The sample database did not start", describe(error));
+                        });
+    }
+
+    // Commands: the connection dialog
+
+    /** A dialog model for a new profile; empty until the keyring probe has finished. */
+    public Optional<ConnectionDialogModel> newProfileDialog() {
+        return dialogContext().map(ConnectionDialogModel::forNewProfile);
+    }
+
+    /** A dialog model that edits the selected saved profile. */
+    public Optional<ConnectionDialogModel> editSelectedDialog() {
+        ProfileItem item = selected.get();
+        if (item == null || item.sample()) {
+            return Optional.empty();
+        }
+        return dialogContext().map(context -> ConnectionDialogModel.forExistingProfile(context, item.profile()));
+    }
+
+    /** The dialog saved {@code profile} (already written to the store): show it in the sidebar. */
+    public void profileSaved(ConnectionProfile profile) {
+        ProfileItem item = new ProfileItem(profile, false);
+        profiles.removeIf(existing -> existing.id().equals(profile.id()));
+        profiles.add(item);
+        selected.set(item);
+        statusMessage.set(
+                isConnected(profile.id())
+                        ? "Saved " + item.name() + ". Disconnect and connect again to use the changes."
+                        : "Saved " + item.name() + ".");
+    }
+
+    private Optional<ConnectionDialogModel.Context> dialogContext() {
+        if (passwords == null) {
+            statusMessage.set("Still checking for a keyring; try again in a moment.");
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectionDialogModel.Context(
+                services.profileStore(),
+                savedProfiles(),
+                passwords,
+                services.tasks(),
+                services.tester(),
+                services.environment()));
+    }
+
+    // Commands: status bar
+
+    /** Reads the pool of the selected profile into {@link #poolStatusProperty()}; cheap, no I/O. */
+    public void refreshPoolStatus() {
+        ProfileItem item = selected.get();
+        Optional<PoolStats> stats = item == null || !isConnected(item.id())
+                ? Optional.empty()
+                : services.pools().stats(item.id());
+        poolStatus.set(stats.map(MainWindowModel::describe).orElse(""));
+    }
+
+    static String describe(PoolStats stats) {
+        return "pool: " + stats.active() + " active · " + stats.idle() + " idle · " + stats.waiting() + " waiting (max "
+                + stats.maximum() + ")";
+    }
+
+    public void showAbout() {
+        services.dialogs()
+                .showInfo(
+                        "About pgdesk",
+                        "pgdesk 0.1 — a desktop client for PostgreSQL.\n\nConnections are tested step by step,"
+                                + " passwords stay in your keyring, and a sample database is one click away.");
+    }
+
+    // Properties
+
+    /** The profiles, sorted by name. */
+    public ObservableList<ProfileItem> profiles() {
+        return sortedProfiles;
+    }
+
+    public ObjectProperty<ProfileItem> selectedProperty() {
+        return selected;
+    }
+
+    /** The connected profiles, in the order they were connected. */
+    public ObservableList<OpenConnection> openConnections() {
+        return FXCollections.unmodifiableObservableList(openConnections);
+    }
+
+    public boolean isConnected(String profileId) {
+        return openConnections.stream().anyMatch(open -> open.profile().id().equals(profileId));
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty poolStatusProperty() {
+        return poolStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty passwordsReadyProperty() {
+        return passwordsReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sampleStartingProperty() {
+        return sampleStarting.getReadOnlyProperty();
+    }
+
+    /** True when a profile is selected and not connected. */
+    public BooleanBinding canConnect() {
+        return Bindings.createBooleanBinding(
+                () -> selected.get() != null && !isConnected(selected.get().id()), selected, openConnections);
+    }
+
+    /** True when the selected profile is connected. */
+    public BooleanBinding canDisconnect() {
+        return Bindings.createBooleanBinding(
+                () -> selected.get() != null && isConnected(selected.get().id()), selected, openConnections);
+    }
+
+    /** True when a saved (not sample) profile is selected: it can be edited, tested, deleted. */
+    public BooleanBinding canEdit() {
+        return Bindings.createBooleanBinding(
+                () -> selected.get() != null && !selected.get().sample() && passwordsReady.get(),
+                selected,
+                passwordsReady);
+    }
+
+    /** The runner tabs use for their own background work. */
+    public TaskRunner tasks() {
+        return services.tasks();
+    }
+
+    public DialogService dialogs() {
+        return services.dialogs();
+    }
+
+    // Internals
+
+    private void showLoaded(ProfileStore.LoadResult result) {
+        profiles.removeIf(item -> !item.sample());
+        result.profiles().forEach(profile -> profiles.add(new ProfileItem(profile, false)));
+        int count = result.profiles().size();
+        statusMessage.set(
+                count == 0
+                        ? "Ready."
+                        : "Ready. " + count + (count == 1 ? " saved connection." : " saved connections."));
+        result.problem().ifPresent(problem -> {
+            statusMessage.set(problem);
+            services.dialogs().showError("Saved connections could not be read", problem);
+        });
+    }
+
+    /** The profiles as saved (the sample is not saved). */
+    List<ConnectionProfile> savedProfiles() {
+        return profiles.stream()
+                .filter(item -> !item.sample())
+                .map(ProfileItem::profile)
+                .toList();
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? "An unexpected problem occurred." : message;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.pgdesk.ui.dialog;
+
+import dev.pgdesk.ui.theme.Theme;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** {@link DialogService} with JavaFX alerts, owned by the main window so they stay on top of it. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        show(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        show(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmButton) {
+        ButtonType yes = new ButtonType(confirmButton, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
+        prepare(alert, title);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String prompt) {
+        Dialog<String> dialog = new Dialog<>();
+        prepare(dialog, title);
+        PasswordField field = new PasswordField();
+        field.setId("askedPassword");
+        VBox content = new VBox(8, new Label(prompt), field);
+        content.getStyleClass().add("form");
+        dialog.getDialogPane().setContent(content);
+        ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == connect ? field.getText() : null);
+        Platform.runLater(field::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    private void show(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type, message, ButtonType.OK);
+        prepare(alert, title);
+        alert.showAndWait();
+    }
+
+    private void prepare(Dialog<?> dialog, String title) {
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setMinWidth(420);
+        dialog.getDialogPane().getStyleClass().add("pgdesk-dialog");
+        dialog.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+}
