@@ -1,0 +1,116 @@
+package dev.pgdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private TestServices test;
+    private MainWindowModel model;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        test = new TestServices();
+        model = new MainWindowModel(test.services(progress -> {
+            throw new IllegalStateException("not used here");
+        }));
+        new MainWindow(model).show(stage);
+    }
+
+    @AfterEach
+    void closePools() {
+        model.shutdown();
+    }
+
+    @Test
+    void theWindowHasTheTitleAndSizeOfTheApp() {
+        assertThat(stage.getTitle()).isEqualTo("pgdesk");
+        assertThat(stage.getScene().getWidth()).isEqualTo(1200);
+        assertThat(stage.getScene().getHeight()).isEqualTo(800);
+    }
+
+    @Test
+    void menusOfferFileConnectionAndHelpActions(FxRobot robot) {
+        MenuBar menuBar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+
+        assertThat(menuBar.getMenus()).extracting(menu -> menu.getText()).containsExactly("File", "Connection", "Help");
+        assertThat(menuBar.getMenus().get(0).getItems())
+                .extracting(MenuItem::getText)
+                .contains("New Connection…", "Import Connection URI…", "Open Sample Database", "Quit");
+        assertThat(menuBar.getMenus().get(1).getItems())
+                .extracting(MenuItem::getText)
+                .contains("Connect", "Disconnect", "Edit…", "Test Connection…", "Delete…");
+        assertThat(menuBar.getMenus().get(2).getItems())
+                .extracting(MenuItem::getText)
+                .containsExactly("About pgdesk");
+    }
+
+    @Test
+    void toolbarHasTheConnectionActions(FxRobot robot) {
+        ToolBar toolBar = robot.lookup("#toolBar").queryAs(ToolBar.class);
+
+        assertThat(toolBar.getItems())
+                .filteredOn(Button.class::isInstance)
+                .extracting(node -> ((Button) node).getText())
+                .containsExactly("New", "Connect", "Disconnect", "Test", "Sample database");
+    }
+
+    @Test
+    void connectActionsAreDisabledWhileNothingIsSelected(FxRobot robot) {
+        assertThat(robot.lookup("#toolConnect").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#toolDisconnect").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#toolNew").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void sidebarListsConnectionsAndOffersToAddOne(FxRobot robot) {
+        assertThat(robot.lookup("#sidebar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#profileList").queryAs(ListView.class).isVisible())
+                .isTrue();
+        assertThat(robot.lookup("#addProfile").queryButton().getText()).isEqualTo("+");
+    }
+
+    @Test
+    void welcomeTabOffersTheThreeWaysToStart(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+
+        assertThat(tabs.getTabs()).extracting(tab -> tab.getText()).containsExactly("Welcome");
+        assertThat(robot.lookup("#openSampleButton").queryButton().getText()).isEqualTo("Open sample database");
+        assertThat(robot.lookup("#newConnectionButton").queryButton().getText()).isEqualTo("New connection");
+        assertThat(robot.lookup("#importUriButton").queryButton().getText()).isEqualTo("Import connection URI");
+    }
+
+    @Test
+    void statusBarShowsAMessageAndThePoolLabel(FxRobot robot) {
+        assertThat(robot.lookup("#statusBar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText())
+                .isNotBlank();
+        assertThat(robot.lookup("#poolStatus").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void aboutShowsWhatPgdeskIs(FxRobot robot) {
+        robot.interact(model::showAbout);
+
+        assertThat(test.dialogs.infos).singleElement().satisfies(shown -> {
+            assertThat(shown.title()).isEqualTo("About pgdesk");
+            assertThat(shown.message()).contains("PostgreSQL");
+        });
+    }
+}
