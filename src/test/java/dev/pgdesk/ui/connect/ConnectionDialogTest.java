@@ -1,0 +1,224 @@
+package dev.pgdesk.ui.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgdesk.connect.ConnInfoException;
+import dev.pgdesk.connect.ConnInfoParser;
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.FieldError;
+import dev.pgdesk.connect.ProfileField;
+import dev.pgdesk.connect.ProfileValidator;
+import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.connect.check.ConnectionTester;
+import dev.pgdesk.ui.TestServices;
+import dev.pgdesk.ui.theme.Theme;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ConnectionDialogTest {
+    private final ConnectionProfile production = ConnectionProfile.builder()
+            .name("Production")
+            .host("db.example.com")
+            .database("sales")
+            .user("app")
+            .build();
+    private ConnectionDialogModel model;
+
+    @Start
+    void start(Stage stage) {
+        TestServices test = new TestServices();
+        ConnectionDialogModel.Context context = new ConnectionDialogModel.Context(
+                test.store(),
+                List.of(production),
+                test.passwords,
+                test.tasks,
+                new ConnectionTester(),
+                test.environment);
+        model = ConnectionDialogModel.forNewProfile(context);
+        model.nameProperty().set("Local");
+        Scene scene = new Scene(new ConnectionDialog(model).content(), 680, 760);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aNewProfileStartsValidWithLibpqDefaults(FxRobot robot) {
+        assertThat(text(robot, "#host")).isEqualTo("localhost");
+        assertThat(text(robot, "#port")).isEqualTo("5432");
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
+        assertThat(errorLabel(robot, "#hostError").isVisible()).isFalse();
+    }
+
+    @Test
+    void anEmptyHostIsReportedUnderTheHostFieldAndBlocksSaving(FxRobot robot) {
+        set(robot, "#host", "");
+
+        assertThat(errorLabel(robot, "#hostError").getText()).isEqualTo(expectedError(ProfileField.HOST));
+        assertThat(errorLabel(robot, "#hostError").isVisible()).isTrue();
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+
+        set(robot, "#host", "db.internal");
+
+        assertThat(errorLabel(robot, "#hostError").getText()).isEmpty();
+        assertThat(errorLabel(robot, "#hostError").isVisible()).isFalse();
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aPortOutOfRangeTypedByTheUserIsReportedLive(FxRobot robot) {
+        robot.doubleClickOn("#port").eraseText(4).write("70000");
+
+        assertThat(text(robot, "#port")).isEqualTo("70000");
+        assertThat(errorLabel(robot, "#portError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.PORT));
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+
+        robot.eraseText(5).write("6432");
+
+        assertThat(errorLabel(robot, "#portError").getText()).isEmpty();
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsReportedUnderThePortField(FxRobot robot) {
+        set(robot, "#port", "fivefour");
+
+        assertThat(errorLabel(robot, "#portError").getText()).contains("number");
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void verifyFullWithoutARootCertificateIsReportedUnderTheRootCertificate(FxRobot robot) {
+        selectSslMode(robot, SslMode.VERIFY_FULL);
+
+        assertThat(errorLabel(robot, "#rootCertError").getText())
+                .isNotEmpty()
+                .isEqualTo(expectedError(ProfileField.SSL_ROOT_CERT));
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+
+        set(robot, "#rootCert", "/etc/ssl/certs/company-root.crt");
+
+        assertThat(errorLabel(robot, "#rootCertError").getText()).isEmpty();
+    }
+
+    @Test
+    void theSslModeHelpSaysWhatTheChosenModeProtectsAgainst(FxRobot robot) {
+        assertThat(errorLabel(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.PREFER.protection());
+
+        selectSslMode(robot, SslMode.VERIFY_CA);
+
+        assertThat(errorLabel(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.VERIFY_CA.protection());
+    }
+
+    @Test
+    void aDuplicateNameIsReportedUnderTheNameField(FxRobot robot) {
+        set(robot, "#name", "Production");
+
+        assertThat(errorLabel(robot, "#nameError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.NAME));
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+
+        set(robot, "#name", "Production copy");
+
+        assertThat(errorLabel(robot, "#nameError").getText()).isEmpty();
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void withoutAKeyringTheKeyringChoiceExplainsWhy(FxRobot robot) {
+        assertThat(errorLabel(robot, "#passwordStorageHelp").getText()).contains("keyring");
+        assertThat(errorLabel(robot, "#passwordStorageHelp").isVisible()).isTrue();
+    }
+
+    @Test
+    void importingAUriFillsTheFields(FxRobot robot) {
+        set(robot, "#importText", "postgresql://bob:s3cret@db.example.org:6543/sales?sslmode=require");
+        robot.clickOn("#importButton");
+
+        assertThat(text(robot, "#host")).isEqualTo("db.example.org");
+        assertThat(text(robot, "#port")).isEqualTo("6543");
+        assertThat(text(robot, "#database")).isEqualTo("sales");
+        assertThat(text(robot, "#user")).isEqualTo("bob");
+        assertThat(text(robot, "#password")).isEqualTo("s3cret");
+        assertThat(sslModeBox(robot).getValue()).isEqualTo(SslMode.REQUIRE);
+        assertThat(text(robot, "#name")).isEqualTo("Local");
+        assertThat(errorLabel(robot, "#importMessage").getStyleClass()).doesNotContain("field-error");
+    }
+
+    @Test
+    void importingAKeyValueStringFillsTheFields(FxRobot robot) {
+        set(robot, "#importText", "host=10.0.0.7 port=5433 dbname=inventory user=carol sslmode=verify-ca");
+        robot.clickOn("#importButton");
+
+        assertThat(text(robot, "#host")).isEqualTo("10.0.0.7");
+        assertThat(text(robot, "#port")).isEqualTo("5433");
+        assertThat(text(robot, "#database")).isEqualTo("inventory");
+        assertThat(text(robot, "#user")).isEqualTo("carol");
+        assertThat(sslModeBox(robot).getValue()).isEqualTo(SslMode.VERIFY_CA);
+    }
+
+    @Test
+    void aMalformedConnectionStringShowsLibpqsReasonAndChangesNothing(FxRobot robot) {
+        String malformed = "host=db.example.org port";
+        set(robot, "#importText", malformed);
+        robot.clickOn("#importButton");
+
+        Label message = errorLabel(robot, "#importMessage");
+        assertThat(message.getText()).isNotEmpty().isEqualTo(parserReason(malformed));
+        assertThat(message.getStyleClass()).contains("field-error");
+        assertThat(text(robot, "#host")).isEqualTo("localhost");
+        assertThat(text(robot, "#port")).isEqualTo("5432");
+    }
+
+    // Helpers
+
+    private String expectedError(ProfileField field) {
+        List<ConnectionProfile> others = List.of(production);
+        return ProfileValidator.validate(model.currentProfile(), others).stream()
+                .filter(error -> error.field() == field)
+                .map(FieldError::message)
+                .findFirst()
+                .orElse("");
+    }
+
+    private static String parserReason(String text) {
+        try {
+            ConnInfoParser.parse(text);
+        } catch (ConnInfoException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the parser to reject " + text);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class).getText();
+    }
+
+    private static void set(FxRobot robot, String id, String value) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> field.setText(value));
+    }
+
+    private static Label errorLabel(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<SslMode> sslModeBox(FxRobot robot) {
+        return robot.lookup("#sslMode").queryAs(ComboBox.class);
+    }
+
+    private static void selectSslMode(FxRobot robot, SslMode mode) {
+        ComboBox<SslMode> box = sslModeBox(robot);
+        robot.interact(() -> box.setValue(mode));
+    }
+}
