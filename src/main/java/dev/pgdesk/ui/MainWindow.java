@@ -242,6 +242,7 @@ public final class MainWindow {
         Tab welcome = new Tab(
                 "Welcome", new WelcomeView(model::openSampleDatabase, this::newConnection, this::importUri).content());
         welcome.setId("welcomeTab");
+        welcome.setClosable(false);
         tabs.getTabs().add(welcome);
         return tabs;
     }

@@ -8,6 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,39 @@ class MainWindowTest {
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText())
                 .isNotBlank();
         assertThat(robot.lookup("#poolStatus").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void newConnectionOpensTheConnectionDialogAndCancelClosesIt(FxRobot robot) throws Exception {
+        MainWindowFailuresTest.waitFor(() -> model.passwordsReadyProperty().get());
+
+        robot.clickOn("#newConnectionButton");
+        MainWindowFailuresTest.waitFor(
+                () -> robot.lookup("#importText").tryQuery().isPresent());
+
+        assertThat(robot.listTargetWindows()).hasSize(2);
+        assertThat(robot.lookup("#host").queryAs(TextField.class).getText()).isEqualTo("localhost");
+
+        robot.clickOn("#cancel");
+        MainWindowFailuresTest.waitFor(
+                () -> robot.lookup("#importText").tryQuery().isEmpty());
+        assertThat(robot.listTargetWindows()).hasSize(1);
+    }
+
+    @Test
+    void importConnectionUriOpensTheDialogWithTheImportFieldFocused(FxRobot robot) throws Exception {
+        MainWindowFailuresTest.waitFor(() -> model.passwordsReadyProperty().get());
+
+        robot.clickOn("#importUriButton");
+        MainWindowFailuresTest.waitFor(
+                () -> robot.lookup("#importText").tryQuery().isPresent());
+        MainWindowFailuresTest.waitFor(
+                () -> robot.lookup("#importText").queryAs(TextField.class).isFocused());
+
+        robot.write("host=db.example.org");
+        assertThat(robot.lookup("#importText").queryAs(TextField.class).getText())
+                .isEqualTo("host=db.example.org");
+        robot.clickOn("#cancel");
     }
 
     @Test
