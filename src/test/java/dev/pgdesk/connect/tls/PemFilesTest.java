@@ -81,6 +81,14 @@ class PemFilesTest {
     }
 
     @Test
+    void derPkcs8KeyAsPgjdbcUsesIsAccepted() throws Exception {
+        Path file = Files.write(dir.resolve("client.pk8"), rsaClient.keys().getPrivate().getEncoded());
+
+        assertThat(PemFiles.readPrivateKey(file, null, "client key file").getEncoded())
+                .isEqualTo(rsaClient.keys().getPrivate().getEncoded());
+    }
+
+    @Test
     void encryptedKeysAreReadWithTheirPassword() throws Exception {
         KeyPair keys = rsaClient.keys();
         Path pkcs8 = TestPki.writeEncryptedPkcs8(dir.resolve("enc8.key"), keys, "s3cret");
