@@ -90,11 +90,39 @@ final class PemFiles {
             throw new TlsFileException(
                     file, "The " + description + " " + file + " is damaged or not a key file (" + reason(e) + ").", e);
         }
+        PrivateKey der = readDerKey(content, file, password, description);
+        if (der != null) {
+            return der;
+        }
         throw new TlsFileException(
                 file,
                 "The " + description + " " + file
                         + " contains no private key: expected PEM in PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 (BEGIN RSA"
                         + " PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY) format, or a .p12/.pfx file.");
+    }
+
+    /** pgjdbc's own convention is a DER PKCS#8 key (.pk8), plain or encrypted; users bring those too. */
+    private static PrivateKey readDerKey(byte[] content, Path file, char[] password, String description)
+            throws TlsFileException {
+        Object parsed;
+        try {
+            org.bouncycastle.asn1.ASN1Sequence sequence = org.bouncycastle.asn1.ASN1Sequence.getInstance(content);
+            // An encrypted PKCS#8 structure has two elements, a plain one at least three.
+            parsed = sequence.size() == 2
+                    ? new PKCS8EncryptedPrivateKeyInfo(
+                            org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo.getInstance(sequence))
+                    : PrivateKeyInfo.getInstance(sequence);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        try {
+            PrivateKeyInfo keyInfo = toPrivateKeyInfo(parsed, file, password, description);
+            return keyInfo == null ? null : new JcaPEMKeyConverter().getPrivateKey(keyInfo);
+        } catch (TlsFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether a file holds a private key, without failing on anything else in it. */
