@@ -163,7 +163,8 @@ public final class ConnectionDialogModel {
         String keptName = name.get();
         PasswordStorage keptStorage = passwordStorage.get();
         fill(imported.profile());
-        if (imported.profile().name().isBlank()) {
+        // A name the user typed wins over the one derived from the string.
+        if (keptName != null && !keptName.isBlank()) {
             name.set(keptName);
         }
         passwordStorage.set(keptStorage);

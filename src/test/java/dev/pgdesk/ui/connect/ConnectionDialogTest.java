@@ -12,6 +12,9 @@ import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.ui.TestServices;
 import dev.pgdesk.ui.theme.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -98,7 +101,9 @@ class ConnectionDialogTest {
     }
 
     @Test
-    void verifyFullWithoutARootCertificateIsReportedUnderTheRootCertificate(FxRobot robot) {
+    void verifyFullWithoutARootCertificateIsReportedUnderTheRootCertificate(FxRobot robot) throws IOException {
+        Path rootCertificate = Files.createTempFile("root", ".crt");
+        rootCertificate.toFile().deleteOnExit();
         selectSslMode(robot, SslMode.VERIFY_FULL);
 
         assertThat(errorLabel(robot, "#rootCertError").getText())
@@ -106,7 +111,7 @@ class ConnectionDialogTest {
                 .isEqualTo(expectedError(ProfileField.SSL_ROOT_CERT));
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
 
-        set(robot, "#rootCert", "/etc/ssl/certs/company-root.crt");
+        set(robot, "#rootCert", rootCertificate.toString());
 
         assertThat(errorLabel(robot, "#rootCertError").getText()).isEmpty();
     }
