@@ -244,7 +244,7 @@ public final class ConnectionDialog {
         help.getStyleClass().add("hint");
         help.setWrapText(true);
         if (!model.keyringAvailable()) {
-            help.setText("The system keyring cannot be used: " + model.keyringDescription() + ".");
+            help.setText("System keyring not available (" + model.keyringDescription() + ").");
         }
         showOnlyWithText(help);
         return new VBox(3, box, help);
