@@ -174,6 +174,12 @@ public final class ConnectionDialog {
         content.getStyleClass().add("dialog-body");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        // Bring the steps into view when a test starts: they are below the form.
+        model.testingProperty().addListener((obs, was, testing) -> {
+            if (testing) {
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
     }
@@ -302,7 +308,26 @@ public final class ConnectionDialog {
 
     // The connection test
 
+    /** The results of a connection test: each step, and the failure in plain words. */
     private Node testBox() {
+        ListView<dev.pgdesk.connect.check.CheckStep> steps = new ListView<>(model.testSteps());
+        steps.setId("testSteps");
+        steps.getStyleClass().add("test-steps");
+        steps.setCellFactory(list -> new CheckStepCell());
+        steps.setFocusTraversable(false);
+        steps.setPrefHeight(150);
+        steps.setPlaceholder(new Label("Test Connection shows each step here: host, TCP, TLS, login, server."));
+
+        VBox failure = failureBox();
+        Label title = new Label("Connection test");
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(8, title, steps, failure);
+        box.getStyleClass().add("test-box");
+        return box;
+    }
+
+    /** Test Connection with its progress, kept at the bottom so it is always in reach. */
+    private Node testControls() {
         Button test = new Button("Test Connection");
         test.setId("testConnection");
         test.disableProperty().bind(model.testingProperty());
@@ -310,6 +335,7 @@ public final class ConnectionDialog {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("testProgress");
         progress.setPrefSize(20, 20);
+        progress.setMaxSize(20, 20);
         progress.visibleProperty().bind(model.testingProperty());
         progress.managedProperty().bind(model.testingProperty());
         Button cancel = new Button("Cancel test");
@@ -321,23 +347,10 @@ public final class ConnectionDialog {
         result.setId("testResult");
         result.getStyleClass().add("test-success");
         result.textProperty().bind(model.testResultProperty());
+        result.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(10, test, progress, cancel, result);
         controls.setAlignment(Pos.CENTER_LEFT);
-
-        ListView<dev.pgdesk.connect.check.CheckStep> steps = new ListView<>(model.testSteps());
-        steps.setId("testSteps");
-        steps.getStyleClass().add("test-steps");
-        steps.setCellFactory(list -> new CheckStepCell());
-        steps.setFocusTraversable(false);
-        steps.setPrefHeight(150);
-        steps.setPlaceholder(new Label("Run a test to see each step: host, TCP, TLS, login, server."));
-
-        VBox failure = failureBox();
-        Label title = new Label("Test connection");
-        title.getStyleClass().add("section-title");
-        VBox box = new VBox(8, title, controls, steps, failure);
-        box.getStyleClass().add("test-box");
-        return box;
+        return controls;
     }
 
     private VBox failureBox() {
@@ -376,8 +389,7 @@ public final class ConnectionDialog {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         error.textProperty().bind(model.saveErrorProperty());
-        HBox.setHgrow(error, Priority.ALWAYS);
-        error.setMaxWidth(Double.MAX_VALUE);
+        showOnlyWithText(error);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
         cancel.setCancelButton(true);
@@ -391,8 +403,11 @@ public final class ConnectionDialog {
         save.getStyleClass().add("accent");
         save.disableProperty().bind(model.saveDisabled());
         save.setOnAction(event -> model.save());
-        HBox bar = new HBox(10, error, cancel, save);
-        bar.setAlignment(Pos.CENTER_RIGHT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, testControls(), spacer, cancel, save);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, error, buttons);
         bar.getStyleClass().add("button-bar");
         return bar;
     }

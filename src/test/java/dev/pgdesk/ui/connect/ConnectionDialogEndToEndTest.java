@@ -1,0 +1,138 @@
+package dev.pgdesk.ui.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.PasswordStorage;
+import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.check.CheckStep;
+import dev.pgdesk.connect.check.ConnectionTester;
+import dev.pgdesk.connect.check.StepStatus;
+import dev.pgdesk.testing.TestServer;
+import dev.pgdesk.ui.TestServices;
+import dev.pgdesk.ui.theme.Theme;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The dialog against the real test server: test, fail with a wrong password, save, and find the profile
+ * on disk without any password. Not tagged "server" on purpose: it runs once, against the newest server.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionDialogEndToEndTest {
+    private final TestServer server = TestServer.shared();
+    private TestServices test;
+    private ConnectionDialogModel model;
+
+    @Start
+    void start(Stage stage) {
+        test = new TestServices();
+        ConnectionDialogModel.Context context = new ConnectionDialogModel.Context(
+                test.store(), List.of(), test.passwords, test.tasks, new ConnectionTester(), test.environment);
+        model = ConnectionDialogModel.forNewProfile(context);
+        Scene scene = new Scene(new ConnectionDialog(model).content(), 680, 760);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aTestedProfileIsSavedWithoutItsPassword(FxRobot robot) throws Exception {
+        ConnectionProfile target = server.profile("alice").build();
+        String rightPassword = server.password("alice");
+        String wrongPassword = "wrong-" + rightPassword + "-9z";
+        set(robot, "#name", "Test server (alice)");
+        set(robot, "#host", target.host());
+        set(robot, "#port", Integer.toString(target.port()));
+        set(robot, "#database", target.database());
+        set(robot, "#user", target.user());
+        set(robot, "#password", rightPassword);
+        choosePasswordStorage(robot, PasswordStorage.ASK_EVERY_TIME);
+
+        runTest(robot);
+
+        assertThat(label(robot, "#testResult").getText()).isEqualTo("Connection succeeded.");
+        assertThat(robot.lookup("#testFailure").query().isVisible()).isFalse();
+        assertThat(steps(robot).getItems())
+                .isNotEmpty()
+                .extracting(CheckStep::status)
+                .doesNotContain(StepStatus.FAILED, StepStatus.RUNNING);
+
+        set(robot, "#password", wrongPassword);
+        runTest(robot);
+
+        Node failure = robot.lookup("#testFailure").query();
+        assertThat(failure.isVisible()).isTrue();
+        assertThat(label(robot, "#testFailureTitle").getText()).isEqualTo("Password authentication failed");
+        assertThat(label(robot, "#testFailureExplanation").getText()).contains("alice");
+        assertThat(label(robot, "#testFailureRemedy").getText()).isNotBlank();
+        assertThat(label(robot, "#testResult").getText()).isEmpty();
+        assertThat(steps(robot).getItems()).extracting(CheckStep::status).contains(StepStatus.FAILED);
+
+        set(robot, "#password", rightPassword);
+        robot.clickOn("#save");
+        waitFor(() -> model.savedProfileProperty().get() != null);
+
+        ProfileStore.LoadResult reloaded = new ProfileStore(test.profilesFile()).load();
+        assertThat(reloaded.problem()).isEmpty();
+        assertThat(reloaded.profiles()).singleElement().satisfies(saved -> {
+            assertThat(saved.name()).isEqualTo("Test server (alice)");
+            assertThat(saved.host()).isEqualTo(target.host());
+            assertThat(saved.port()).isEqualTo(target.port());
+            assertThat(saved.database()).isEqualTo(target.database());
+            assertThat(saved.user()).isEqualTo("alice");
+            assertThat(saved.passwordStorage()).isEqualTo(PasswordStorage.ASK_EVERY_TIME);
+        });
+        String json = Files.readString(test.profilesFile());
+        assertThat(json)
+                .contains("Test server (alice)")
+                .doesNotContain(rightPassword)
+                .doesNotContain(wrongPassword);
+    }
+
+    private void runTest(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#testConnection");
+        waitFor(() -> !robot.lookup("#testConnection").queryButton().isDisabled());
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void set(FxRobot robot, String id, String value) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> field.setText(value));
+    }
+
+    private static Label label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<CheckStep> steps(FxRobot robot) {
+        return robot.lookup("#testSteps").queryAs(ListView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choosePasswordStorage(FxRobot robot, PasswordStorage storage) {
+        ComboBox<PasswordStorage> box = robot.lookup("#passwordStorage").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(storage));
+    }
+}
