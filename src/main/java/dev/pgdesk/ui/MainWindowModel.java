@@ -46,6 +46,10 @@ public final class MainWindowModel {
             profiles, Comparator.comparing((ProfileItem item) -> item.name().toLowerCase(java.util.Locale.ROOT)));
     private final ObjectProperty<ProfileItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<OpenConnection> openConnections = FXCollections.observableArrayList();
+    /** One wrapper for all callers: a wrapper only holds its listeners as long as someone holds it. */
+    private final ObservableList<OpenConnection> openConnectionsView =
+            FXCollections.unmodifiableObservableList(openConnections);
+
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper poolStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper passwordsReady = new ReadOnlyBooleanWrapper();
@@ -357,7 +361,7 @@ public final class MainWindowModel {
 
     /** The connected profiles, in the order they were connected. */
     public ObservableList<OpenConnection> openConnections() {
-        return FXCollections.unmodifiableObservableList(openConnections);
+        return openConnectionsView;
     }
 
     public boolean isConnected(String profileId) {

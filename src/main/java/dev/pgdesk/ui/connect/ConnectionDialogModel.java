@@ -98,6 +98,7 @@ public final class ConnectionDialogModel {
 
     // Properties: connection test
     private final ObservableList<CheckStep> testSteps = FXCollections.observableArrayList();
+    private final ObservableList<CheckStep> testStepsView = FXCollections.unmodifiableObservableList(testSteps);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Failure> testFailure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
@@ -359,7 +360,7 @@ public final class ConnectionDialogModel {
     }
 
     public ObservableList<CheckStep> testSteps() {
-        return FXCollections.unmodifiableObservableList(testSteps);
+        return testStepsView;
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
