@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -23,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -169,7 +171,7 @@ public final class MainWindow {
         Button sample = toolButton(
                 "◆", "Sample database", "toolSample", "Start and open the sample database", model::openSampleDatabase);
         sample.disableProperty().bind(model.sampleStartingProperty());
-        ToolBar bar = new ToolBar(create, connect, disconnect, test, new javafx.scene.control.Separator(), sample);
+        ToolBar bar = new ToolBar(create, connect, disconnect, test, new Separator(), sample);
         bar.setId("toolBar");
         return bar;
     }
@@ -294,7 +296,7 @@ public final class MainWindow {
 
     private void openDialog(ConnectionDialogModel dialog, Consumer<ConnectionDialog> beforeShowing) {
         ConnectionDialog view = new ConnectionDialog(dialog);
-        javafx.application.Platform.runLater(() -> beforeShowing.accept(view));
+        Platform.runLater(() -> beforeShowing.accept(view));
         view.showAndWait(window(), Theme.stylesheet()).ifPresent(model::profileSaved);
     }
 
@@ -307,7 +309,7 @@ public final class MainWindow {
         if (window != null) {
             window.hide();
         }
-        javafx.application.Platform.exit();
+        Platform.exit();
     }
 
     List<Tab> tabs() {

@@ -11,9 +11,11 @@ import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.dialog.DialogService;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -43,7 +45,7 @@ public final class MainWindowModel {
     // Properties
     private final ObservableList<ProfileItem> profiles = FXCollections.observableArrayList();
     private final SortedList<ProfileItem> sortedProfiles = new SortedList<>(
-            profiles, Comparator.comparing((ProfileItem item) -> item.name().toLowerCase(java.util.Locale.ROOT)));
+            profiles, Comparator.comparing((ProfileItem item) -> item.name().toLowerCase(Locale.ROOT)));
     private final ObjectProperty<ProfileItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<OpenConnection> openConnections = FXCollections.observableArrayList();
     /** One wrapper for all callers: a wrapper only holds its listeners as long as someone holds it. */
@@ -237,7 +239,7 @@ public final class MainWindowModel {
                 .toList();
         try {
             services.profileStore().save(remaining);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             services.dialogs().showError("Could not delete " + item.name(), describe(e));
             return;
         }

@@ -1,6 +1,7 @@
 package dev.pgdesk.ui;
 
 import dev.pgdesk.config.AppDirectories;
+import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.localdb.SampleDatabase;
 import java.util.function.Consumer;
 
@@ -18,7 +19,7 @@ public interface SampleDatabaseStarter {
                     SampleDatabase.start(SampleDatabase.defaultDataDirectory(directories.dataDir()), progress);
             return new SampleServer() {
                 @Override
-                public dev.pgdesk.connect.ConnectionProfile profile() {
+                public ConnectionProfile profile() {
                     return database.profile();
                 }
 

@@ -3,6 +3,7 @@ package dev.pgdesk.ui;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -49,7 +50,7 @@ final class WelcomeView {
         Button button = new Button();
         button.setGraphic(text);
         button.setText(title);
-        button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         button.setId(id);
         button.getStyleClass().add("big-button");
         button.setPrefSize(240, 96);

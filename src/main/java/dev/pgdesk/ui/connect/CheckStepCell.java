@@ -2,6 +2,7 @@ package dev.pgdesk.ui.connect;
 
 import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.StepStatus;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -21,7 +22,7 @@ final class CheckStepCell extends ListCell<CheckStep> {
             return;
         }
         Label mark = new Label(mark(step.status()));
-        mark.getStyleClass().addAll("step-mark", "step-" + step.status().name().toLowerCase(java.util.Locale.ROOT));
+        mark.getStyleClass().addAll("step-mark", "step-" + step.status().name().toLowerCase(Locale.ROOT));
         mark.setMinWidth(22);
         mark.setAlignment(Pos.CENTER);
         Label title = new Label(step.kind().title());

@@ -4,12 +4,14 @@ import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.ProfileField;
 import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.Failure;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -207,7 +209,7 @@ public final class ConnectionDialog {
                     .addListener((obs, old, message) -> toggleClass(field, "invalid", !message.isEmpty()));
             toggleClass(field, "invalid", !model.errorProperty(errorField).get().isEmpty());
         }
-        GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(name, VPos.TOP);
         form.add(name, 0, formRow);
         form.add(cell, 1, formRow++);
     }
@@ -310,7 +312,7 @@ public final class ConnectionDialog {
 
     /** The results of a connection test: each step, and the failure in plain words. */
     private Node testBox() {
-        ListView<dev.pgdesk.connect.check.CheckStep> steps = new ListView<>(model.testSteps());
+        ListView<CheckStep> steps = new ListView<>(model.testSteps());
         steps.setId("testSteps");
         steps.getStyleClass().add("test-steps");
         steps.setCellFactory(list -> new CheckStepCell());

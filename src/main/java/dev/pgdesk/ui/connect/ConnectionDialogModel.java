@@ -22,6 +22,7 @@ import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.CancelledException;
 import dev.pgdesk.task.TaskRunner;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -233,7 +234,7 @@ public final class ConnectionDialogModel {
             }
             context.store().save(all);
         } catch (IOException e) {
-            saveError.set("Could not save: " + describe(e));
+            saveError.set("Could not save: " + describeFileProblem(e));
             return false;
         } catch (SecretStoreException e) {
             saveError.set("Could not store the password: " + describe(e));
@@ -466,6 +467,18 @@ public final class ConnectionDialogModel {
     private static String describe(Throwable error) {
         String message = error.getMessage();
         return message == null || message.isBlank() ? "an unexpected problem occurred." : message;
+    }
+
+    /** File system exceptions carry only a path as their message; say what is wrong with it. */
+    private static String describeFileProblem(IOException error) {
+        if (error instanceof FileSystemException fileError && fileError.getFile() != null) {
+            String reason = fileError.getReason();
+            return fileError.getFile()
+                    + (reason == null
+                            ? " cannot be written. Check that its folder exists and that you may write there."
+                            : ": " + reason + ".");
+        }
+        return describe(error);
     }
 
     private static boolean isInteger(String text) {

@@ -6,6 +6,7 @@ import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnInfoParser;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.FieldError;
+import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.ProfileField;
 import dev.pgdesk.connect.ProfileValidator;
 import dev.pgdesk.connect.SslMode;
@@ -36,10 +37,11 @@ class ConnectionDialogTest {
             .user("app")
             .build();
     private ConnectionDialogModel model;
+    private TestServices test;
 
     @Start
     void start(Stage stage) {
-        TestServices test = new TestServices();
+        test = new TestServices();
         ConnectionDialogModel.Context context = new ConnectionDialogModel.Context(
                 test.store(),
                 List.of(production),
@@ -184,7 +186,44 @@ class ConnectionDialogTest {
         assertThat(text(robot, "#port")).isEqualTo("5432");
     }
 
+    @Test
+    void savingWritesTheProfileAndPutsThePasswordOnlyIntoPgpass(FxRobot robot) throws IOException {
+        set(robot, "#host", "db.internal");
+        set(robot, "#password", "pgpass-only-secret");
+        choosePasswordStorage(robot, PasswordStorage.PGPASS_FILE);
+
+        robot.clickOn("#save");
+
+        assertThat(model.savedProfileProperty().get()).isNotNull();
+        assertThat(test.store().load().profiles())
+                .extracting(ConnectionProfile::name)
+                .containsExactlyInAnyOrder("Production", "Local");
+        assertThat(Files.readString(test.profilesFile())).doesNotContain("pgpass-only-secret");
+        assertThat(Files.readString(test.home.resolve(".pgpass"))).contains("pgpass-only-secret");
+    }
+
+    @Test
+    void aFailedSaveSaysWhyAndKeepsWhatWasTyped(FxRobot robot) throws IOException {
+        // A file where the config directory should be makes the store unwritable.
+        Files.writeString(test.profilesFile().getParent(), "in the way");
+        set(robot, "#host", "db.internal");
+
+        robot.clickOn("#save");
+
+        assertThat(errorLabel(robot, "#saveError").getText()).startsWith("Could not save");
+        assertThat(errorLabel(robot, "#saveError").isVisible()).isTrue();
+        assertThat(model.savedProfileProperty().get()).isNull();
+        assertThat(text(robot, "#host")).isEqualTo("db.internal");
+        assertThat(text(robot, "#name")).isEqualTo("Local");
+    }
+
     // Helpers
+
+    @SuppressWarnings("unchecked")
+    private static void choosePasswordStorage(FxRobot robot, PasswordStorage storage) {
+        ComboBox<PasswordStorage> box = robot.lookup("#passwordStorage").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(storage));
+    }
 
     private String expectedError(ProfileField field) {
         List<ConnectionProfile> others = List.of(production);

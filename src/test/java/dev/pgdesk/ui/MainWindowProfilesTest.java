@@ -1,0 +1,193 @@
+package dev.pgdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.PasswordStorage;
+import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.testing.TestServer;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The sidebar with saved profiles: loading, problems with the file, connecting, deleting. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowProfilesTest {
+    private final TestServer server = TestServer.shared();
+    private TestServices test;
+    private MainWindowModel model;
+
+    @Start
+    void start(Stage stage) {
+        test = new TestServices();
+        model = new MainWindowModel(test.services(progress -> {
+            throw new IllegalStateException("not used here");
+        }));
+        new MainWindow(model).show(stage);
+    }
+
+    @AfterEach
+    void closePools() {
+        model.shutdown();
+    }
+
+    @Test
+    void savedProfilesAreListedByNameWithTheirTarget(FxRobot robot) throws Exception {
+        test.store()
+                .save(List.of(
+                        profile("zeta", "db3.example.org"),
+                        profile("Alpha", "db1.example.org"),
+                        profile("beta", "db2.example.org")));
+
+        reload(robot, 3);
+
+        assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("Alpha", "beta", "zeta");
+        assertThat(robot.lookup(".profile-target").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .contains("app@db1.example.org:5432/sales");
+    }
+
+    @Test
+    void anUnreadableProfilesFileIsReportedAndTheAppStillWorks(FxRobot robot) throws Exception {
+        Files.createDirectories(test.profilesFile().getParent());
+        Files.writeString(test.profilesFile(), "{ this is not json");
+
+        robot.interact(model::start);
+        MainWindowFailuresTest.waitFor(() -> !test.dialogs.errors.isEmpty());
+
+        assertThat(test.dialogs.errors)
+                .extracting(RecordingDialogService.Shown::title)
+                .containsExactly("Saved connections could not be read");
+        assertThat(model.profiles()).isEmpty();
+        assertThat(robot.lookup("#toolNew").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void deletingAProfileRemovesItFromTheListAndTheFile(FxRobot robot) throws Exception {
+        test.store().save(List.of(profile("Keep", "db1.example.org"), profile("Drop", "db2.example.org")));
+        reload(robot, 2);
+        select(robot, "Drop");
+
+        robot.interact(model::deleteSelected);
+
+        assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("Keep");
+        assertThat(test.store().load().profiles())
+                .extracting(ConnectionProfile::name)
+                .containsExactly("Keep");
+    }
+
+    @Test
+    void deletingAsksFirstAndKeepsTheProfileWhenTheUserSaysNo(FxRobot robot) throws Exception {
+        test.store().save(List.of(profile("Keep", "db1.example.org")));
+        reload(robot, 1);
+        select(robot, "Keep");
+        test.dialogs.confirmAnswer = false;
+
+        robot.interact(model::deleteSelected);
+
+        assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("Keep");
+        assertThat(test.store().load().profiles()).hasSize(1);
+    }
+
+    @Test
+    void connectingAsksForThePasswordAndOpensTheOverview(FxRobot robot) throws Exception {
+        ConnectionProfile alice = server.profile("alice")
+                .name("Alice")
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        test.store().save(List.of(alice));
+        reload(robot, 1);
+        select(robot, "Alice");
+        test.dialogs.passwordAnswer = Optional.of(server.password("alice"));
+
+        robot.clickOn("#toolConnect");
+        MainWindowFailuresTest.waitFor(() -> connected(alice));
+
+        assertThat(test.dialogs.passwordPrompts).singleElement().asString().contains(alice.displayTarget());
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
+                .extracting(tab -> tab.getText())
+                .containsExactly("Welcome", "Alice — Overview");
+        assertThat(robot.lookup("#toolConnect").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#toolDisconnect").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup(".marker-connected").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aCancelledPasswordPromptLeavesTheProfileDisconnected(FxRobot robot) throws Exception {
+        ConnectionProfile alice = server.profile("alice")
+                .name("Alice")
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        test.store().save(List.of(alice));
+        reload(robot, 1);
+        select(robot, "Alice");
+        test.dialogs.passwordAnswer = Optional.empty();
+
+        robot.interact(model::connectSelected);
+        MainWindowFailuresTest.waitFor(() -> !test.dialogs.passwordPrompts.isEmpty());
+
+        assertThat(connected(alice)).isFalse();
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText())
+                .isEqualTo("Not connected.");
+    }
+
+    @Test
+    void aSuperuserSeesAWarningInTheOverview(FxRobot robot) throws Exception {
+        ConnectionProfile postgres = server.profile(TestServer.SUPERUSER)
+                .name("Admin")
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        test.store().save(List.of(postgres));
+        reload(robot, 1);
+        select(robot, "Admin");
+        test.dialogs.passwordAnswer = Optional.of(server.password(TestServer.SUPERUSER));
+
+        robot.interact(model::connectSelected);
+        MainWindowFailuresTest.waitFor(() -> robot.lookup("#superuserWarning")
+                .tryQuery()
+                .map(warning -> warning.isVisible())
+                .orElse(false));
+
+        assertThat(robot.lookup("#overviewUser").queryAs(Label.class).getText()).isEqualTo(TestServer.SUPERUSER);
+    }
+
+    private static ConnectionProfile profile(String name, String host) {
+        return ConnectionProfile.builder()
+                .name(name)
+                .host(host)
+                .database("sales")
+                .user("app")
+                .sslMode(SslMode.PREFER)
+                .build();
+    }
+
+    /** Starts the model again (it reads the store anew) and waits until it lists {@code expected} profiles. */
+    private void reload(FxRobot robot, int expected) throws Exception {
+        robot.interact(model::start);
+        MainWindowFailuresTest.waitFor(
+                () -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == expected
+                                && model.passwordsReadyProperty().get())
+                        .get());
+    }
+
+    private void select(FxRobot robot, String name) {
+        robot.interact(() -> model.profiles().stream()
+                .filter(item -> item.name().equals(name))
+                .findFirst()
+                .ifPresent(model.selectedProperty()::set));
+    }
+
+    private boolean connected(ConnectionProfile profile) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> model.isConnected(profile.id())).get();
+    }
+}
