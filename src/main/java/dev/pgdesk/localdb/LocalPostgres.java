@@ -65,6 +65,9 @@ public final class LocalPostgres implements AutoCloseable {
     private ServerAccount account;
     private int port;
     private boolean running;
+    /** Where this start's part of the (appended) log begins, so old runs' errors are not blamed. */
+    private long logStart;
+
     private Thread shutdownHook;
 
     private LocalPostgres(Builder builder) {
@@ -118,7 +121,9 @@ public final class LocalPostgres implements AutoCloseable {
             }
             writeConfiguration();
             prepareLogFile();
+            logStart = logSize();
             long started = System.nanoTime();
+            // The port is in pgdesk.conf too; on the command line it also beats ALTER SYSTEM.
             ServerCommand.Result result = ServerCommand.run(
                     account,
                     List.of(
@@ -127,6 +132,8 @@ public final class LocalPostgres implements AutoCloseable {
                             dataDirectory.toString(),
                             "-l",
                             logFile.toString(),
+                            "-o",
+                            "-p " + port,
                             "-w",
                             "-t",
                             "60",
@@ -449,11 +456,22 @@ public final class LocalPostgres implements AutoCloseable {
 
     private String logTail() {
         try {
-            return Files.isRegularFile(logFile)
-                    ? tail(Files.readString(logFile, StandardCharsets.UTF_8), 20)
-                    : "(no log)";
+            if (!Files.isRegularFile(logFile)) {
+                return "(no log)";
+            }
+            byte[] all = Files.readAllBytes(logFile);
+            int from = logStart <= all.length ? (int) logStart : 0;
+            return tail(new String(all, from, all.length - from, StandardCharsets.UTF_8), 20);
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.isRegularFile(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
