@@ -151,6 +151,7 @@ public final class LocalPostgres implements AutoCloseable {
                 registerShutdownHook();
                 return;
             }
+            stopHalfStartedServer();
             String log = logTail();
             boolean portTaken = log.contains("could not bind") || log.contains("Address already in use");
             if (pickPort && portTaken && attempt < START_ATTEMPTS) {
@@ -363,6 +364,17 @@ public final class LocalPostgres implements AutoCloseable {
             throw new LocalPostgresException("The data directory " + dataDirectory + " was created by PostgreSQL "
                     + dataVersion + ", but these binaries are PostgreSQL " + binaryVersion
                     + ". Use a new data directory (or upgrade the old one with pg_upgrade).");
+        }
+    }
+
+    /** pg_ctl gives up waiting after its timeout but leaves a slow server starting: do not leak it. */
+    private void stopHalfStartedServer() {
+        try {
+            if (pgCtl("status").succeeded()) {
+                pgCtl("stop", "-m", "immediate", "-w", "-t", "30");
+            }
+        } catch (LocalPostgresException e) {
+            LOG.warn("Could not stop the server that failed to start in {}: {}", dataDirectory, e.getMessage());
         }
     }
 

@@ -272,7 +272,7 @@ public final class SampleDatabase implements AutoCloseable {
             if (reason != null) {
                 LOG.warn("Recreating the sample database in {}: {}", cluster, reason);
                 progress.accept("Recreating the sample database (" + reason + ")…");
-                TxzExtractor.deleteTree(cluster);
+                FileTrees.deleteTree(cluster);
             }
         } catch (IOException e) {
             throw new LocalPostgresException(
@@ -296,7 +296,7 @@ public final class SampleDatabase implements AutoCloseable {
             if (Files.isRegularFile(cluster.resolve("PG_VERSION"))) {
                 // Without the password the existing cluster cannot be used; it only holds sample data.
                 LOG.warn("The sample database password file {} is missing; recreating the sample", file);
-                TxzExtractor.deleteTree(cluster);
+                FileTrees.deleteTree(cluster);
             }
             String password = LocalPostgres.randomPassword();
             Path temporary = directory.resolve(PASSWORD_FILE + ".tmp");

@@ -152,6 +152,18 @@ class SampleDatabaseTest {
     }
 
     @Test
+    void halfCreatedClusterIsReplaced() throws Exception {
+        // What an interrupted initdb leaves: a cluster directory without PG_VERSION.
+        Files.createDirectories(dataDirectory.resolve("pgdata/base"));
+
+        try (SampleDatabase sample = SampleDatabase.start(dataDirectory, progress::add);
+                Connection c = connect(sample)) {
+            assertThat(count(c, "orders")).isEqualTo(5000);
+        }
+        assertThat(progress).anyMatch(line -> line.contains("not fully created"));
+    }
+
+    @Test
     void closeStopsTheServer() throws Exception {
         SampleDatabase sample = SampleDatabase.start(dataDirectory, progress::add);
         int port = sample.profile().port();
