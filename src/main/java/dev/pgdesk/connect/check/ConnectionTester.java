@@ -192,7 +192,9 @@ public final class ConnectionTester {
             boolean authStage =
                     diagnosis.stage() == Stage.AUTHENTICATION || (diagnosis.stage() == Stage.NETWORK && pastTls);
             if (!authStage) {
-                return fail(diagnosis);
+                // What the server presented helps most when its certificate was the problem.
+                steps.failCurrent(diagnosis.failure().title(), certificateDetail(handshake));
+                return Optional.of(diagnosis.failure());
             }
             finishTlsWithoutServer(handshake);
             steps.start(StepKind.AUTHENTICATE);
