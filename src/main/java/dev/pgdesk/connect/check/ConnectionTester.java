@@ -186,7 +186,7 @@ public final class ConnectionTester {
         }
 
         private Optional<Failure> failDriver(Exception error, Optional<HandshakeFacts> handshake) {
-            Diagnosis diagnosis = explainer.diagnose(error);
+            Diagnosis diagnosis = explainer.diagnose(error, password != null, handshake.isPresent());
             LOG.debug("Connection test of {} failed", profile.displayTarget(), error);
             boolean pastTls = handshake.isPresent() || profile.sslMode() == SslMode.DISABLE;
             boolean authStage =

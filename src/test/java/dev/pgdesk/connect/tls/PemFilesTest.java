@@ -82,7 +82,8 @@ class PemFilesTest {
 
     @Test
     void derPkcs8KeyAsPgjdbcUsesIsAccepted() throws Exception {
-        Path file = Files.write(dir.resolve("client.pk8"), rsaClient.keys().getPrivate().getEncoded());
+        Path file = Files.write(
+                dir.resolve("client.pk8"), rsaClient.keys().getPrivate().getEncoded());
 
         assertThat(PemFiles.readPrivateKey(file, null, "client key file").getEncoded())
                 .isEqualTo(rsaClient.keys().getPrivate().getEncoded());
