@@ -43,8 +43,14 @@ public final class ConnectionTester {
             "connected as a superuser: a dedicated non-superuser role is the recommended practice";
 
     /**
+     * Runs the test on the calling thread, which must not be the UI thread: it blocks for up to the
+     * profile's connect timeout (at most {@value #MAX_TIMEOUT_SECONDS} s, {@value #DEFAULT_TIMEOUT_SECONDS} s
+     * when the profile has none). Cancelling {@code cancel} makes it return promptly with a "Cancelled"
+     * failure; the abandoned attempt ends in the background and its connection, if any, is closed.
+     *
      * @param password may be null when none is known
-     * @param progress receives each step as it starts (RUNNING) and as it ends
+     * @param progress receives each step as it starts (RUNNING) and as it ends, on the calling thread
+     * @param cancel may be null when the test cannot be cancelled
      */
     public ConnectionReport test(
             ConnectionProfile profile, String password, Consumer<CheckStep> progress, CancellationToken cancel) {

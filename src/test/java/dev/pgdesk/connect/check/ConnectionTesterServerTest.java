@@ -128,6 +128,33 @@ class ConnectionTesterServerTest {
     }
 
     @Test
+    void ecClientCertificateAuthenticatesCertuserToo() {
+        ConnectionProfile profile = verifiedProfile(TestCertificates.CLIENT_USER)
+                .sslCert(certs.clientEcCert())
+                .sslKey(certs.clientEcKey())
+                .build();
+
+        assertThat(test(profile, null).failure()).isEmpty();
+    }
+
+    @Test
+    void missingKeyFileIsNamedAtTheTlsStep() {
+        Path missing = certs.directory().resolve("no-such.key");
+        ConnectionProfile profile = verifiedProfile(TestCertificates.CLIENT_USER)
+                .sslCert(certs.clientCert())
+                .sslKey(missing)
+                .build();
+
+        ConnectionReport report = test(profile, null);
+
+        assertThat(report.failure()).hasValueSatisfying(f -> {
+            assertThat(f.title()).isEqualTo("Certificate or key file unusable");
+            assertThat(f.explanation()).contains(missing.toString(), "does not exist");
+        });
+        assertThat(step(report, StepKind.TLS).status()).isEqualTo(StepStatus.FAILED);
+    }
+
+    @Test
     void certuserWithoutClientCertificateIsToldItNeedsOne() {
         ConnectionReport report =
                 test(verifiedProfile(TestCertificates.CLIENT_USER).build(), null);
