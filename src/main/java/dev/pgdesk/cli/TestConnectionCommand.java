@@ -1,9 +1,53 @@
 package dev.pgdesk.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgdesk.config.AppDirectories;
+import dev.pgdesk.connect.ConnInfoException;
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.FieldError;
+import dev.pgdesk.connect.PasswordLookup;
+import dev.pgdesk.connect.PgEnvironment;
+import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.ProfileValidator;
+import dev.pgdesk.connect.ResolvedSettings;
+import dev.pgdesk.connect.SettingsResolver;
+import dev.pgdesk.connect.check.CheckStep;
+import dev.pgdesk.connect.check.ConnectionReport;
+import dev.pgdesk.connect.check.ConnectionTester;
+import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.check.StepStatus;
+import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+/** {@code pgdesk test-connection}: the connection dialog's Test Connection, for scripts and terminals. */
 final class TestConnectionCommand implements CliCommand {
+    private final Supplier<List<ConnectionProfile>> profiles;
+    private final PgEnvironment environment;
+    private final ConnectionTester tester;
+
+    TestConnectionCommand() {
+        this(
+                () -> new ProfileStore(AppDirectories.forCurrentUser().profilesFile())
+                        .load()
+                        .profiles(),
+                PgEnvironment.system(),
+                new ConnectionTester());
+    }
+
+    /** For tests: saved profiles, environment and tester given explicitly. */
+    TestConnectionCommand(
+            Supplier<List<ConnectionProfile>> profiles, PgEnvironment environment, ConnectionTester tester) {
+        this.profiles = profiles;
+        this.environment = environment;
+        this.tester = tester;
+    }
+
     @Override
     public String name() {
         return "test-connection";
@@ -11,16 +55,140 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "not yet implemented";
+        return "Test a connection step by step and explain any failure";
     }
 
     @Override
     public String usage() {
-        return "not yet implemented\n";
+        return "Usage: pgdesk test-connection <target> [--json]\n"
+                + "\n"
+                + "Connects once, outside any pool, and reports each step: host resolved, TCP connected,\n"
+                + "TLS (protocol, cipher, certificate check), authenticated, server facts. On failure,\n"
+                + "explains what went wrong and what to do.\n"
+                + "\n"
+                + "<target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),\n"
+                + "a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.\n"
+                + "PG* environment variables and ~/.pgpass apply as in libpq.\n"
+                + "\n"
+                + "Options:\n"
+                + "  --json   print the report as JSON\n"
+                + "\n"
+                + "Exit status: 0 connected, " + ExitCodes.CONNECTION_FAILED + " connection failed, "
+                + ExitCodes.BAD_ARGUMENTS + " malformed target or invalid settings.\n";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        throw new UnsupportedOperationException("not yet implemented");
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        boolean json = false;
+        List<String> targets = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--json")) {
+                json = true;
+            } else if (arg.startsWith("--")) {
+                err.println(
+                        "pgdesk test-connection: unknown option '" + arg + "'. Run 'pgdesk test-connection --help'.");
+                return ExitCodes.BAD_ARGUMENTS;
+            } else {
+                targets.add(arg);
+            }
+        }
+        if (targets.size() != 1) {
+            err.println("pgdesk test-connection: expected one target (URI, key=value string or profile name), got "
+                    + targets.size() + ". Run 'pgdesk test-connection --help'.");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        List<ConnectionProfile> saved = profiles.get();
+        ResolvedSettings settings;
+        try {
+            settings = new SettingsResolver(saved, environment, PasswordLookup.NONE).resolve(targets.get(0));
+        } catch (ConnInfoException e) {
+            err.println("pgdesk test-connection: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        ConnectionProfile profile = settings.profile();
+        List<ConnectionProfile> others =
+                saved.stream().filter(p -> !p.id().equals(profile.id())).toList();
+        List<FieldError> problems = ProfileValidator.validate(profile, others);
+        if (!problems.isEmpty()) {
+            for (FieldError problem : problems) {
+                err.println("pgdesk test-connection: " + problem.message());
+            }
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        ConnectionReport report =
+                tester.test(profile, settings.password().orElse(null), step -> {}, new CancellationToken());
+        if (json) {
+            out.println(toJson(profile, report));
+        } else {
+            printText(profile, report, out);
+        }
+        return report.succeeded() ? ExitCodes.OK : ExitCodes.CONNECTION_FAILED;
+    }
+
+    private static void printText(ConnectionProfile profile, ConnectionReport report, PrintStream out) {
+        out.println("Testing " + profile.displayTarget() + " (sslmode " + profile.sslMode() + ")");
+        for (CheckStep step : report.steps()) {
+            out.printf("%-4s %-14s %s%n", mark(step.status()), step.kind().title(), step.summary());
+            if (!step.detail().isBlank() && step.status() != StepStatus.SKIPPED) {
+                for (String line : step.detail().split("\n")) {
+                    out.println("                    " + line);
+                }
+            }
+        }
+        if (report.failure().isPresent()) {
+            Failure failure = report.failure().get();
+            out.println();
+            out.println("Failed: " + failure.title()
+                    + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")"));
+            out.println(failure.explanation());
+            out.println("What to do: " + failure.remedy());
+        } else {
+            out.println();
+            out.println("Connection succeeded.");
+        }
+    }
+
+    private static String mark(StepStatus status) {
+        switch (status) {
+            case OK:
+                return "ok";
+            case WARNING:
+                return "warn";
+            case FAILED:
+                return "FAIL";
+            case SKIPPED:
+                return "skip";
+            default:
+                return "..";
+        }
+    }
+
+    private static String toJson(ConnectionProfile profile, ConnectionReport report) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("target", profile.displayTarget());
+        root.put("sslmode", profile.sslMode().libpqName());
+        root.put("succeeded", report.succeeded());
+        ArrayNode steps = root.putArray("steps");
+        for (CheckStep step : report.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("step", step.kind().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("title", step.kind().title());
+            node.put("status", step.status().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("summary", step.summary());
+            node.put("detail", step.detail());
+            node.put("elapsedMillis", step.elapsed().toMillis());
+        }
+        if (report.failure().isPresent()) {
+            Failure failure = report.failure().get();
+            ObjectNode node = root.putObject("failure");
+            node.put("title", failure.title());
+            node.put("explanation", failure.explanation());
+            node.put("remedy", failure.remedy());
+            node.put("sqlState", failure.sqlState());
+        } else {
+            root.putNull("failure");
+        }
+        return mapper.writeValueAsString(root);
     }
 }

@@ -1,0 +1,262 @@
+package dev.pgdesk.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileStoreTest {
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("config/profiles.json");
+    }
+
+    private ProfileStore store() {
+        return new ProfileStore(file(), FIXED);
+    }
+
+    private static ConnectionProfile full() {
+        return ConnectionProfile.builder()
+                .id("0d5c7c8e-4bb5-4b0e-9a53-3f1f4a1c2b7e")
+                .name("Production")
+                .host("db.example.com")
+                .port(6543)
+                .database("sales")
+                .user("alice")
+                .sslMode(SslMode.VERIFY_FULL)
+                .sslRootCert(Path.of("/etc/ssl/root.crt"))
+                .sslCert(Path.of("/home/alice/client.crt"))
+                .sslKey(Path.of("/home/alice/client.key"))
+                .connectTimeoutSeconds(20)
+                .applicationName("reports")
+                .readOnly(true)
+                .passwordStorage(PasswordStorage.KEYRING)
+                .build();
+    }
+
+    private List<Path> filesBesideTheStore() throws IOException {
+        try (Stream<Path> files = Files.list(file().getParent())) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void missingFileMeansNoProfilesAndNoProblem() {
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.profiles()).isEmpty();
+        assertThat(result.problem()).isEmpty();
+    }
+
+    @Test
+    void savedProfilesLoadBackWithEveryField() throws IOException {
+        ConnectionProfile minimal = ConnectionProfile.builder().name("local").build();
+
+        store().save(List.of(full(), minimal));
+
+        assertThat(store().load().profiles()).containsExactly(full(), minimal);
+    }
+
+    @Test
+    void fileHasTheDocumentedShape() throws IOException {
+        store().save(List.of(full()));
+
+        JsonNode root = new ObjectMapper().readTree(file().toFile());
+        assertThat(root.get("formatVersion").intValue()).isEqualTo(1);
+        JsonNode profile = root.get("profiles").get(0);
+        assertThat(profile.get("sslMode").textValue()).isEqualTo("verify-full");
+        assertThat(profile.get("passwordStorage").textValue()).isEqualTo("keyring");
+        assertThat(profile.get("sslRootCert").textValue()).isEqualTo("/etc/ssl/root.crt");
+        assertThat(profile.get("readOnly").booleanValue()).isTrue();
+    }
+
+    @Test
+    void unsetPathsAreWrittenAsNull() throws IOException {
+        store().save(List.of(ConnectionProfile.builder().name("x").build()));
+
+        JsonNode profile =
+                new ObjectMapper().readTree(file().toFile()).get("profiles").get(0);
+        assertThat(profile.get("sslRootCert").isNull()).isTrue();
+    }
+
+    @Test
+    void noPasswordIsEverWrittenToTheFile() throws Exception {
+        ConnectionProfile profile = full();
+        ImportedProfile imported = ProfileImport.fromConnInfo(
+                ConnInfoParser.parse("postgresql://alice:Sup3rSecret@db/sales"),
+                new PgEnvironment(java.util.Map.of(), dir));
+
+        store().save(List.of(profile, imported.profile()));
+
+        String text = Files.readString(file());
+        assertThat(text).doesNotContain("Sup3rSecret");
+        JsonNode profiles = new ObjectMapper().readTree(text).get("profiles");
+        for (JsonNode node : profiles) {
+            assertThat(node.has("password")).isFalse();
+        }
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(
+                file(),
+                """
+                {"formatVersion":1,"futureSetting":true,
+                 "profiles":[{"id":"a1","name":"new","host":"h","colour":"blue"}]}
+                """);
+
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.problem()).isEmpty();
+        assertThat(result.profiles()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("a1");
+            assertThat(p.host()).isEqualTo("h");
+            assertThat(p.port()).isEqualTo(5432);
+        });
+    }
+
+    @Test
+    void corruptFileIsMovedAsideAndNothingElseIsLost() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"formatVersion\":1,\"profiles\":[ this is not json");
+        Path other = Files.writeString(file().resolveSibling("other.txt"), "keep me");
+
+        ProfileStore.LoadResult result = store().load();
+
+        Path aside = file().resolveSibling("profiles.json.unreadable-20260304-050607");
+        assertThat(result.profiles()).isEmpty();
+        assertThat(result.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("is not valid JSON")
+                .contains(aside.toString())
+                .contains("fresh file"));
+        assertThat(aside).hasContent("{\"formatVersion\":1,\"profiles\":[ this is not json");
+        assertThat(other).hasContent("keep me");
+        assertThat(filesBesideTheStore()).containsExactly(other, aside);
+    }
+
+    @Test
+    void aFileMovedAsideNeverOverwritesAnEarlierOne() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "first");
+        store().load();
+        Files.writeString(file(), "second");
+
+        ProfileStore.LoadResult result = store().load();
+
+        Path earlier = file().resolveSibling("profiles.json.unreadable-20260304-050607");
+        Path later = file().resolveSibling("profiles.json.unreadable-20260304-050607-2");
+        assertThat(earlier).hasContent("first");
+        assertThat(later).hasContent("second");
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains(later.toString()));
+    }
+
+    @Test
+    void savingAfterAFileWasMovedAsideStartsAFreshFile() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "[]");
+        ProfileStore store = store();
+        store.load();
+
+        store.save(List.of(full()));
+
+        assertThat(store.load().profiles()).containsExactly(full());
+        assertThat(file().resolveSibling("profiles.json.unreadable-20260304-050607"))
+                .hasContent("[]");
+    }
+
+    @Test
+    void fileOfANewerFormatIsMovedAsideWithTheReason() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"formatVersion\":2,\"profiles\":[]}");
+
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains("newer version of pgdesk"));
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void wrongShapeIsMovedAside() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"formatVersion\":1,\"profiles\":{}}");
+
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains("has no list of profiles"));
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void emptyFileIsMovedAside() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "");
+
+        assertThat(store().load().problem())
+                .hasValueSatisfying(p -> assertThat(p).contains("is empty"));
+    }
+
+    @Test
+    void aProfileWithABadValueIsSkippedAndTheOthersStillLoad() throws IOException {
+        Files.createDirectories(file().getParent());
+        String content =
+                """
+                {"formatVersion":1,"profiles":[
+                  {"id":"1","name":"good","host":"a"},
+                  {"id":"2","name":"broken","sslMode":"sometimes"},
+                  {"id":"3","name":"also good","port":6000}
+                ]}
+                """;
+        Files.writeString(file(), content);
+
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("good", "also good");
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("\"broken\"")
+                .contains("sslMode \"sometimes\"")
+                .contains("profiles.json.backup-20260304-050607"));
+        assertThat(file()).hasContent(content);
+        assertThat(file().resolveSibling("profiles.json.backup-20260304-050607"))
+                .hasContent(content);
+    }
+
+    @Test
+    void wrongTypesAndDuplicateIdsAreSkippedWithTheirNames() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(
+                file(),
+                """
+                {"formatVersion":1,"profiles":[
+                  {"id":"1","name":"first"},
+                  {"id":"1","name":"copy"},
+                  {"id":"2","name":"typed","port":"5432"},
+                  {"name":"anonymous"},
+                  42
+                ]}
+                """);
+
+        ProfileStore.LoadResult result = store().load();
+
+        assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("first");
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("\"copy\" was skipped: another saved connection has the same id")
+                .contains("\"typed\" was skipped: port must be a whole number")
+                .contains("\"anonymous\" was skipped: it has no id")
+                .contains("number 5 was skipped"));
+    }
+}
