@@ -71,8 +71,10 @@ final class ConninfoCommand implements CliCommand {
 
                 Shows the connection settings <target> resolves to and where each one comes from
                 (argument, profile, environment or default), and whether a password was found and
-                where (argument, environment, keyring or password file). Does not connect, and
-                never prints the password.
+                where (argument, environment, keyring or password file). Settings pgdesk does not
+                use are listed with the reason, and so are settings that cannot work (a missing
+                certificate file, verify-full without a root certificate, ...). Does not connect,
+                and never prints the password.
 
                 <target> is one of:
                   a connection URI      postgresql://user@db.example.com:5432/sales?sslmode=verify-full

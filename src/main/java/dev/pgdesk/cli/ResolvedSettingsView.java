@@ -3,15 +3,20 @@ package dev.pgdesk.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.FieldError;
+import dev.pgdesk.connect.ProfileField;
+import dev.pgdesk.connect.ProfileValidator;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.SettingSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Shows resolved connection settings with the source of each, as a table or as JSON. The password itself
- * is never shown: only whether one was found and where.
+ * is never shown: only whether one was found and where. Problems that would stop the connection (a
+ * missing certificate file, verify-full without a root certificate, ...) are listed too.
  */
 final class ResolvedSettingsView {
     private static final String NOT_SET = "(not set)";
@@ -38,6 +43,36 @@ final class ResolvedSettingsView {
             out.println("Ignored:");
             settings.notes().forEach(note -> out.println("  " + note));
         }
+        List<FieldError> problems = problems(settings);
+        if (!problems.isEmpty()) {
+            out.println();
+            out.println("Problems:");
+            problems.forEach(p -> out.println("  " + keyword(p.field()) + ": " + p.message()));
+        }
+    }
+
+    /** What is wrong with the settings, by the rules a profile is saved with (its name aside). */
+    static List<FieldError> problems(ResolvedSettings settings) {
+        return ProfileValidator.validate(settings.profile(), List.of()).stream()
+                .filter(error -> error.field() != ProfileField.NAME)
+                .toList();
+    }
+
+    /** The libpq keyword of a profile field, as the rest of the output names settings. */
+    static String keyword(ProfileField field) {
+        return switch (field) {
+            case NAME -> "name";
+            case HOST -> "host";
+            case PORT -> "port";
+            case DATABASE -> "dbname";
+            case USER -> "user";
+            case SSL_MODE -> "sslmode";
+            case SSL_ROOT_CERT -> "sslrootcert";
+            case SSL_CERT -> "sslcert";
+            case SSL_KEY -> "sslkey";
+            case CONNECT_TIMEOUT -> "connect_timeout";
+            case APPLICATION_NAME -> "application_name";
+        };
     }
 
     static ObjectNode toJson(ResolvedSettings settings) {
@@ -61,6 +96,12 @@ final class ResolvedSettingsView {
         password.put("source", sourceName(settings.source("password")));
         ArrayNode ignored = root.putArray("ignored");
         settings.notes().forEach(ignored::add);
+        ArrayNode problems = root.putArray("problems");
+        for (FieldError error : problems(settings)) {
+            ObjectNode problem = problems.addObject();
+            problem.put("setting", keyword(error.field()));
+            problem.put("message", error.message());
+        }
         return root;
     }
 

@@ -129,6 +129,30 @@ class ConninfoCommandTest {
     }
 
     @Test
+    void settingsThatCannotWorkAreListedAsProblems() throws IOException {
+        Path missing = home.resolve("missing-root.crt");
+
+        int status = run(PasswordLookup.NONE, "host=h sslmode=verify-full sslrootcert=" + missing, "--json");
+
+        assertThat(status).isEqualTo(ExitCodes.OK);
+        JsonNode problem = new ObjectMapper().readTree(out()).get("problems").get(0);
+        assertThat(problem.get("setting").textValue()).isEqualTo("sslrootcert");
+        assertThat(problem.get("message").textValue())
+                .contains(missing.toString())
+                .contains("does not exist");
+    }
+
+    @Test
+    void problemsAreListedInTheTableOutputToo() {
+        run(PasswordLookup.NONE, "host=h sslmode=verify-ca");
+
+        List<String> lines = lines(out());
+        int heading = lines.indexOf("Problems:");
+        assertThat(heading).isPositive();
+        assertThat(lines.get(heading + 1)).startsWith("  sslrootcert: verify-ca checks the server's certificate");
+    }
+
+    @Test
     void malformedTargetIsOneLineOnStandardErrorAndExitStatus2() {
         int status = run(PasswordLookup.NONE, "postgresql://h:54a/db");
 
