@@ -1,18 +1,15 @@
 package dev.pgdesk.cli;
 
-import dev.pgdesk.config.AppDirectories;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.SettingsResolver;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,35 +20,25 @@ final class ConninfoCommand implements CliCommand {
     private static final String JSON = "--json";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
 
-    private final Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles;
-    private final PgEnvironment env;
-    private final PasswordLookup passwords;
+    private final TargetResolver targets;
 
     /** The command as {@code pgdesk} runs it: the user's saved profiles and the process environment. */
     ConninfoCommand() {
-        this(
-                new ProfileStore(AppDirectories.forCurrentUser().profilesFile()),
-                PgEnvironment.system(),
-                PasswordLookup.NONE);
+        this(TargetResolver.forCurrentUser(PasswordLookup.NONE));
     }
 
     /** Reads profiles from {@code store}, reporting a problem with the file as a warning. */
     ConninfoCommand(ProfileStore store, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> new SavedProfiles(store, warnings), env, passwords);
+        this(new TargetResolver(store, env, passwords));
     }
 
     /** Uses a fixed set of saved profiles (tests). */
     ConninfoCommand(Supplier<List<ConnectionProfile>> profiles, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> profiles, env, passwords);
+        this(new TargetResolver(profiles, env, passwords));
     }
 
-    private ConninfoCommand(
-            Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles,
-            PgEnvironment env,
-            PasswordLookup passwords) {
-        this.profiles = profiles;
-        this.env = env;
-        this.passwords = passwords;
+    ConninfoCommand(TargetResolver targets) {
+        this.targets = targets;
     }
 
     @Override
@@ -108,7 +95,7 @@ final class ConninfoCommand implements CliCommand {
         Consumer<String> warnings = warning -> err.println("pgdesk conninfo: warning: " + warning);
         ResolvedSettings settings;
         try {
-            settings = new SettingsResolver(profiles.apply(warnings), env, passwords).resolve(target);
+            settings = targets.resolve(target, warnings);
         } catch (ConnInfoException e) {
             err.println("pgdesk conninfo: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;
