@@ -40,7 +40,7 @@ final class ResolvedSettingsView {
         table.print(out);
         if (!settings.notes().isEmpty()) {
             out.println();
-            out.println("Ignored:");
+            out.println("Notes:");
             settings.notes().forEach(note -> out.println("  " + note));
         }
         List<FieldError> problems = problems(settings);
@@ -94,8 +94,8 @@ final class ResolvedSettingsView {
         ObjectNode password = root.putObject("password");
         password.put("found", settings.password().isPresent());
         password.put("source", sourceName(settings.source("password")));
-        ArrayNode ignored = root.putArray("ignored");
-        settings.notes().forEach(ignored::add);
+        ArrayNode notes = root.putArray("notes");
+        settings.notes().forEach(notes::add);
         ArrayNode problems = root.putArray("problems");
         for (FieldError error : problems(settings)) {
             ObjectNode problem = problems.addObject();

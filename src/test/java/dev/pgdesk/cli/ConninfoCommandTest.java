@@ -115,6 +115,8 @@ class ConninfoCommandTest {
         assertThat(json.get("password").get("found").booleanValue()).isTrue();
         assertThat(json.get("password").get("source").textValue()).isEqualTo("keyring");
         assertThat(json.get("password").has("value")).isFalse();
+        assertThat(json.get("notes").isArray()).isTrue();
+        assertThat(json.get("problems").isArray()).isTrue();
         assertThat(out()).doesNotContain("from-keyring");
     }
 
@@ -123,7 +125,7 @@ class ConninfoCommandTest {
         run(PasswordLookup.NONE, "host=h options=-cgeqo=off");
 
         List<String> lines = lines(out());
-        int heading = lines.indexOf("Ignored:");
+        int heading = lines.indexOf("Notes:");
         assertThat(heading).isPositive();
         assertThat(lines.get(heading + 1)).isEqualTo("  options: server options are not supported yet, ignored");
     }
