@@ -6,7 +6,9 @@ import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.ResolvedSettings;
+import dev.pgdesk.connect.secret.PasswordService;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,7 +26,7 @@ final class ConninfoCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: the user's saved profiles and the process environment. */
     ConninfoCommand() {
-        this(TargetResolver.forCurrentUser(PasswordLookup.NONE));
+        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
     }
 
     /** Reads profiles from {@code store}, reporting a problem with the file as a warning. */

@@ -108,6 +108,6 @@ class TestConnectionCommandTest {
     @Test
     void missingTargetIsABadArgument() throws Exception {
         assertThat(run("--json")).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(stderr()).contains("expected one target");
+        assertThat(stderr()).contains("missing target (a postgresql:// URI");
     }
 }
