@@ -1,9 +1,48 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.connect.ConnInfoException;
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.PasswordLookup;
+import dev.pgdesk.connect.PgEnvironment;
+import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.ResolvedSettings;
+import dev.pgdesk.connect.secret.PasswordService;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+/**
+ * {@code pgdesk conninfo}: shows the settings a target resolves to and where each came from, without
+ * connecting. Never prints the password, only whether one was found and where.
+ */
 final class ConninfoCommand implements CliCommand {
+    private static final String JSON = "--json";
+    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
+
+    private final TargetResolver targets;
+
+    /** The command as {@code pgdesk} runs it: the user's saved profiles and the process environment. */
+    ConninfoCommand() {
+        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
+    }
+
+    /** Reads profiles from {@code store}, reporting a problem with the file as a warning. */
+    ConninfoCommand(ProfileStore store, PgEnvironment env, PasswordLookup passwords) {
+        this(new TargetResolver(store, env, passwords));
+    }
+
+    /** Uses a fixed set of saved profiles (tests). */
+    ConninfoCommand(Supplier<List<ConnectionProfile>> profiles, PgEnvironment env, PasswordLookup passwords) {
+        this(new TargetResolver(profiles, env, passwords));
+    }
+
+    ConninfoCommand(TargetResolver targets) {
+        this.targets = targets;
+    }
+
     @Override
     public String name() {
         return "conninfo";
@@ -11,16 +50,63 @@ final class ConninfoCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "not yet implemented";
+        return "Show the settings a connection target resolves to, without connecting";
     }
 
     @Override
     public String usage() {
-        return "not yet implemented\n";
+        return """
+                Usage: pgdesk conninfo <target> [--json]
+
+                Shows the connection settings <target> resolves to and where each one comes from
+                (argument, profile, environment or default), and whether a password was found and
+                where (argument, environment, keyring or password file). Settings pgdesk does not
+                use are listed with the reason, and so are settings that cannot work (a missing
+                certificate file, verify-full without a root certificate, ...). Does not connect,
+                and never prints the password.
+
+                <target> is one of:
+                  a connection URI      postgresql://user@db.example.com:5432/sales?sslmode=verify-full
+                  a key=value string    "host=db.example.com dbname=sales user=alice"
+                  a saved profile name  Production   (case-insensitive)
+
+                Settings missing from a URI or key=value string come from the PG* environment
+                variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE, ...) and then libpq's
+                defaults, as psql would use them.
+
+                Options:
+                  --json   print a JSON object instead of a table
+                  --help   show this help
+
+                Exit status: 0 when the target resolves, 2 when the command line or the target is wrong.
+                """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        throw new UnsupportedOperationException("not yet implemented");
+        CliArguments arguments;
+        String target;
+        try {
+            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
+            target = arguments.singlePositional(TARGET);
+        } catch (CliUsageException e) {
+            err.println("pgdesk conninfo: " + e.getMessage());
+            err.println("Run 'pgdesk conninfo --help' for usage.");
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        Consumer<String> warnings = warning -> err.println("pgdesk conninfo: warning: " + warning);
+        ResolvedSettings settings;
+        try {
+            settings = targets.resolve(target, warnings);
+        } catch (ConnInfoException e) {
+            err.println("pgdesk conninfo: " + e.getMessage());
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        if (arguments.has(JSON)) {
+            JsonOutput.print(out, ResolvedSettingsView.toJson(settings));
+        } else {
+            ResolvedSettingsView.printTable(settings, out);
+        }
+        return ExitCodes.OK;
     }
 }

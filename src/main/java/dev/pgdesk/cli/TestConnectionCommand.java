@@ -4,47 +4,50 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pgdesk.config.AppDirectories;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
-import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.ProfileField;
 import dev.pgdesk.connect.ProfileValidator;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.SettingsResolver;
 import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.ConnectionReport;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.check.StepStatus;
+import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code pgdesk test-connection}: the connection dialog's Test Connection, for scripts and terminals. */
 final class TestConnectionCommand implements CliCommand {
-    private final Supplier<List<ConnectionProfile>> profiles;
-    private final PgEnvironment environment;
+    private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final String JSON = "--json";
+    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
+
+    private final TargetResolver targets;
     private final ConnectionTester tester;
 
     TestConnectionCommand() {
         this(
-                () -> new ProfileStore(AppDirectories.forCurrentUser().profilesFile())
-                        .load()
-                        .profiles(),
-                PgEnvironment.system(),
+                TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(KEYRING_PROBE_TIMEOUT)),
                 new ConnectionTester());
     }
 
     /** For tests: saved profiles, environment and tester given explicitly. */
     TestConnectionCommand(
             Supplier<List<ConnectionProfile>> profiles, PgEnvironment environment, ConnectionTester tester) {
-        this.profiles = profiles;
-        this.environment = environment;
+        this(new TargetResolver(profiles, environment, PasswordLookup.NONE), tester);
+    }
+
+    TestConnectionCommand(TargetResolver targets, ConnectionTester tester) {
+        this.targets = targets;
         this.tester = tester;
     }
 
@@ -79,36 +82,28 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean json = false;
-        List<String> targets = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.equals("--json")) {
-                json = true;
-            } else if (arg.startsWith("--")) {
-                err.println(
-                        "pgdesk test-connection: unknown option '" + arg + "'. Run 'pgdesk test-connection --help'.");
-                return ExitCodes.BAD_ARGUMENTS;
-            } else {
-                targets.add(arg);
-            }
-        }
-        if (targets.size() != 1) {
-            err.println("pgdesk test-connection: expected one target (URI, key=value string or profile name), got "
-                    + targets.size() + ". Run 'pgdesk test-connection --help'.");
+        CliArguments arguments;
+        String target;
+        try {
+            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
+            target = arguments.singlePositional(TARGET);
+        } catch (CliUsageException e) {
+            err.println("pgdesk test-connection: " + e.getMessage());
+            err.println("Run 'pgdesk test-connection --help' for usage.");
             return ExitCodes.BAD_ARGUMENTS;
         }
-        List<ConnectionProfile> saved = profiles.get();
         ResolvedSettings settings;
         try {
-            settings = new SettingsResolver(saved, environment, PasswordLookup.NONE).resolve(targets.get(0));
+            settings = targets.resolve(target, warning -> err.println("pgdesk test-connection: warning: " + warning));
         } catch (ConnInfoException e) {
             err.println("pgdesk test-connection: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;
         }
         ConnectionProfile profile = settings.profile();
-        List<ConnectionProfile> others =
-                saved.stream().filter(p -> !p.id().equals(profile.id())).toList();
-        List<FieldError> problems = ProfileValidator.validate(profile, others);
+        // Only the connection settings matter here; the name was checked when the profile was saved.
+        List<FieldError> problems = ProfileValidator.validate(profile, List.of()).stream()
+                .filter(problem -> problem.field() != ProfileField.NAME)
+                .toList();
         if (!problems.isEmpty()) {
             for (FieldError problem : problems) {
                 err.println("pgdesk test-connection: " + problem.message());
@@ -117,7 +112,7 @@ final class TestConnectionCommand implements CliCommand {
         }
         ConnectionReport report =
                 tester.test(profile, settings.password().orElse(null), step -> {}, new CancellationToken());
-        if (json) {
+        if (arguments.has(JSON)) {
             out.println(toJson(profile, report));
         } else {
             printText(profile, report, out);

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work on connections from a profile's pool. When the server went away (restart, network loss),
- * work in auto-commit mode is retried once on a fresh connection and listeners hear "Connection lost,
- * reconnected."; inside an explicit transaction nothing is retried: the dead connection is dropped,
- * listeners hear that the transaction was lost, and {@link ConnectionLostException} says so.
+ * Runs work on connections from a profile's pool; shared by every tab of the profile and safe to use from
+ * several threads at once. When the server went away (restart, network loss), work is retried once on a
+ * fresh connection and listeners hear "Connection lost, reconnected.". Explicit transactions run on a
+ * {@link Transaction}, which is never retried.
  */
 public final class PooledSession {
     private static final Logger LOG = LoggerFactory.getLogger(PooledSession.class);
@@ -28,18 +28,13 @@ public final class PooledSession {
 
     private final DataSource pool;
     private final List<Consumer<ConnectionEvent>> listeners = new CopyOnWriteArrayList<>();
-    /** The connection held for an explicit transaction, or null in auto-commit mode. */
-    private Connection transactionConnection;
 
     PooledSession(DataSource pool) {
         this.pool = pool;
     }
 
-    /** Runs {@code work}, on the transaction's connection if one is open, else on a pooled one. */
-    public synchronized <T> T execute(SqlWork<T> work) throws SQLException {
-        if (transactionConnection != null) {
-            return executeInTransaction(work);
-        }
+    /** Runs {@code work} in auto-commit mode on a pooled connection. */
+    public <T> T execute(SqlWork<T> work) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
@@ -56,11 +51,8 @@ public final class PooledSession {
         }
     }
 
-    /** Starts an explicit transaction: later work runs on one connection until commit or rollback. */
-    public synchronized void begin() throws SQLException {
-        if (transactionConnection != null) {
-            throw new SQLException("A transaction is already open; commit or roll it back first.", "25001");
-        }
+    /** Starts an explicit transaction on a connection of its own, held until commit or rollback. */
+    public Transaction begin() throws SQLException {
         Connection connection = pool.getConnection();
         try {
             connection.setAutoCommit(false);
@@ -68,19 +60,7 @@ public final class PooledSession {
             connection.close();
             throw e;
         }
-        transactionConnection = connection;
-    }
-
-    public synchronized boolean inTransaction() {
-        return transactionConnection != null;
-    }
-
-    public synchronized void commit() throws SQLException {
-        finishTransaction(true);
-    }
-
-    public synchronized void rollback() throws SQLException {
-        finishTransaction(false);
+        return new Transaction(connection, this::notifyListeners);
     }
 
     /** Hears about reconnects, in plain words. */
@@ -107,60 +87,7 @@ public final class PooledSession {
         });
     }
 
-    private <T> T executeInTransaction(SqlWork<T> work) throws SQLException {
-        try {
-            return work.apply(transactionConnection);
-        } catch (SQLException e) {
-            if (ConnectionFailures.isConnectionLost(e)) {
-                throw transactionLost(e);
-            }
-            throw e;
-        }
-    }
-
-    private void finishTransaction(boolean commit) throws SQLException {
-        if (transactionConnection == null) {
-            throw new SQLException("No transaction is open.", "25P01");
-        }
-        Connection connection = transactionConnection;
-        try {
-            if (commit) {
-                connection.commit();
-            } else {
-                connection.rollback();
-            }
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            if (ConnectionFailures.isConnectionLost(e)) {
-                throw transactionLost(e);
-            }
-            throw e;
-        } finally {
-            if (transactionConnection == connection) {
-                transactionConnection = null;
-                closeQuietly(connection);
-            }
-        }
-    }
-
-    private ConnectionLostException transactionLost(SQLException cause) {
-        closeQuietly(transactionConnection);
-        transactionConnection = null;
-        String message = "Connection lost: the open transaction was rolled back by the server and its changes"
-                + " are gone. The next statement runs on a new connection.";
-        notifyListeners(new ConnectionEvent(message, true));
-        return new ConnectionLostException(message, cause);
-    }
-
     private void notifyListeners(ConnectionEvent event) {
         listeners.forEach(listener -> listener.accept(event));
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing a dead connection failed", e);
-        }
     }
 }

@@ -43,8 +43,14 @@ public final class ConnectionTester {
             "connected as a superuser: a dedicated non-superuser role is the recommended practice";
 
     /**
+     * Runs the test on the calling thread, which must not be the UI thread: it blocks for up to the
+     * profile's connect timeout (at most {@value #MAX_TIMEOUT_SECONDS} s, {@value #DEFAULT_TIMEOUT_SECONDS} s
+     * when the profile has none). Cancelling {@code cancel} makes it return promptly with a "Cancelled"
+     * failure; the abandoned attempt ends in the background and its connection, if any, is closed.
+     *
      * @param password may be null when none is known
-     * @param progress receives each step as it starts (RUNNING) and as it ends
+     * @param progress receives each step as it starts (RUNNING) and as it ends, on the calling thread
+     * @param cancel may be null when the test cannot be cancelled
      */
     public ConnectionReport test(
             ConnectionProfile profile, String password, Consumer<CheckStep> progress, CancellationToken cancel) {
@@ -186,13 +192,15 @@ public final class ConnectionTester {
         }
 
         private Optional<Failure> failDriver(Exception error, Optional<HandshakeFacts> handshake) {
-            Diagnosis diagnosis = explainer.diagnose(error);
+            Diagnosis diagnosis = explainer.diagnose(error, password != null, handshake.isPresent());
             LOG.debug("Connection test of {} failed", profile.displayTarget(), error);
             boolean pastTls = handshake.isPresent() || profile.sslMode() == SslMode.DISABLE;
             boolean authStage =
                     diagnosis.stage() == Stage.AUTHENTICATION || (diagnosis.stage() == Stage.NETWORK && pastTls);
             if (!authStage) {
-                return fail(diagnosis);
+                // What the server presented helps most when its certificate was the problem.
+                steps.failCurrent(diagnosis.failure().title(), certificateDetail(handshake));
+                return Optional.of(diagnosis.failure());
             }
             finishTlsWithoutServer(handshake);
             steps.start(StepKind.AUTHENTICATE);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -44,6 +45,8 @@ public final class FailureExplainer {
     private static final Pattern CLASS_NAME_PREFIX =
             Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error):\\s*");
 
+    private static final String GENERIC_TITLE = "Could not connect";
+
     private final ConnectionProfile profile;
 
     public FailureExplainer(ConnectionProfile profile) {
@@ -57,7 +60,27 @@ public final class FailureExplainer {
 
     /** The failure to show for {@code error}, and the stage it happened in. */
     public Diagnosis diagnose(Throwable error) {
+        return diagnose(error, true, false);
+    }
+
+    /**
+     * Like {@link #diagnose(Throwable)}, with what the tester knows about the attempt: pgjdbc translates
+     * its own messages into the JVM's language, so where two of them share a SQLSTATE these facts decide.
+     *
+     * @param passwordGiven whether a password was sent along
+     * @param handshakeSeen whether a TLS handshake reached the server's certificate
+     */
+    Diagnosis diagnose(Throwable error, boolean passwordGiven, boolean handshakeSeen) {
         Diagnosis raw = diagnoseRaw(error);
+        if (raw.failure().title().equals(GENERIC_TITLE)
+                && PSQLState.CONNECTION_REJECTED.getState().equals(raw.failure().sqlState())) {
+            if (!passwordGiven) {
+                raw = new Diagnosis(
+                        Stage.AUTHENTICATION, passwordRequired(raw.failure().sqlState()));
+            } else if (profile.sslMode().requiresEncryption() && !handshakeSeen) {
+                raw = new Diagnosis(Stage.TLS, sslNotSupported(raw.failure().sqlState()));
+            }
+        }
         Failure f = raw.failure();
         return new Diagnosis(
                 raw.stage(), new Failure(f.title(), withoutClassNames(f.explanation()), f.remedy(), f.sqlState()));
@@ -260,23 +283,13 @@ public final class FailureExplainer {
         for (Throwable t : chain) {
             String lower = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (lower.contains("does not support ssl")) {
-                return tls(new Failure(
-                        "Server does not support SSL",
-                        "The server at " + endpoint() + " does not accept encrypted connections, but SSL mode "
-                                + profile.sslMode() + " requires encryption.",
-                        "Ask the administrator to enable SSL on the server (ssl = on with a certificate). Choose a"
-                                + " mode without encryption only on a network you trust.",
-                        sqlState(t)));
+                return tls(sslNotSupported(sqlState(t)));
             }
             if (lower.contains("hostnameverifier")) {
                 return tls(hostNameMismatch("The server's certificate was not issued for " + profile.host() + "."));
             }
             if (lower.contains("no password was provided") || lower.contains("password-based authentication")) {
-                return auth(new Failure(
-                        "Password required",
-                        "The server asks for a password for user " + profile.user() + ", but none was given.",
-                        "Enter the password, or store it in the profile, the keyring or ~/.pgpass.",
-                        sqlState(t)));
+                return auth(passwordRequired(sqlState(t)));
             }
             if (lower.contains("timed out")) {
                 return network(timedOut());
@@ -316,6 +329,24 @@ public final class FailureExplainer {
                 "");
     }
 
+    private Failure sslNotSupported(String state) {
+        return new Failure(
+                "Server does not support SSL",
+                "The server at " + endpoint() + " does not accept encrypted connections, but SSL mode "
+                        + profile.sslMode() + " requires encryption.",
+                "Ask the administrator to enable SSL on the server (ssl = on with a certificate). Choose a"
+                        + " mode without encryption only on a network you trust.",
+                state);
+    }
+
+    private Failure passwordRequired(String state) {
+        return new Failure(
+                "Password required",
+                "The server asks for a password for user " + profile.user() + ", but none was given.",
+                "Enter the password, or store it in the keyring or ~/.pgpass.",
+                state);
+    }
+
     private Failure hostNameMismatch(String detail) {
         return new Failure(
                 "Host name mismatch",
@@ -351,7 +382,7 @@ public final class FailureExplainer {
         return new Diagnosis(
                 Stage.NETWORK,
                 new Failure(
-                        "Could not connect",
+                        GENERIC_TITLE,
                         "The connection to " + endpoint() + " failed: " + detail,
                         "Check the connection settings and that the server is running.",
                         state));

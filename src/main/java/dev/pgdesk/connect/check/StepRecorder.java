@@ -36,8 +36,13 @@ final class StepRecorder {
 
     /** Ends the running step, if any, as failed. */
     void failCurrent(String summary) {
+        failCurrent(summary, "");
+    }
+
+    /** Ends the running step, if any, as failed, with detail lines. */
+    void failCurrent(String summary, String detail) {
         if (current != null) {
-            finish(StepStatus.FAILED, summary, "");
+            finish(StepStatus.FAILED, summary, detail);
         }
     }
 

@@ -33,6 +33,27 @@ public final class PasswordService implements PasswordLookup {
         return new PasswordService(KeyringSecretStore.probe(keyringProbeTimeout), PgPassFile.locate(env), env);
     }
 
+    /**
+     * A lookup of saved profiles' keyring passwords that opens the keyring only when a profile stored in
+     * it is first looked up, so commands that never need it never wait for it.
+     */
+    public static PasswordLookup lazyKeyringLookup(Duration probeTimeout) {
+        return new PasswordLookup() {
+            private SecretStore keyring;
+
+            @Override
+            public synchronized Optional<String> find(ConnectionProfile profile) {
+                if (profile.passwordStorage() != PasswordStorage.KEYRING) {
+                    return Optional.empty();
+                }
+                if (keyring == null) {
+                    keyring = KeyringSecretStore.probe(probeTimeout);
+                }
+                return keyring.read(keyringKey(profile));
+            }
+        };
+    }
+
     @Override
     public Optional<String> find(ConnectionProfile profile) {
         Optional<String> own =

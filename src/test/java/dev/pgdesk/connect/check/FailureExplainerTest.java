@@ -133,6 +133,17 @@ class FailureExplainerTest {
     }
 
     @Test
+    void translatedDriverMessagesAreToldApartByWhatTheTesterSaw() {
+        PSQLException translated =
+                new PSQLException("Der Server unterstützt SSL nicht.", PSQLState.CONNECTION_REJECTED);
+
+        assertThat(explainer.diagnose(translated, true, false).failure().title())
+                .isEqualTo("Server does not support SSL");
+        assertThat(explainer.diagnose(translated, false, true).failure().title())
+                .isEqualTo("Password required");
+    }
+
+    @Test
     void unusableKeyFileIsReportedWithThroughTheDriversWrapping() {
         TlsFileException file =
                 new TlsFileException(Path.of("/k/client.key"), "The client key file /k/client.key is encrypted");
