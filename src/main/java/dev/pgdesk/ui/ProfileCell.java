@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** A sidebar row: a connected marker, the profile's name and {@code user@host:port/db} below it. */
@@ -32,13 +33,17 @@ final class ProfileCell extends ListCell<ProfileItem> {
         name.getStyleClass().add("profile-name");
         Label target = new Label(item.profile().displayTarget());
         target.getStyleClass().add("profile-target");
+        name.setMinWidth(0);
+        target.setMinWidth(0);
         VBox text = new VBox(1, name, target);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(8, marker, text);
         row.setAlignment(Pos.CENTER_LEFT);
         if (item.sample()) {
             Label tag = new Label("sample");
             tag.getStyleClass().add("tag");
+            tag.setMinWidth(Region.USE_PREF_SIZE);
             row.getChildren().add(tag);
         }
         setGraphic(row);

@@ -56,7 +56,8 @@ public final class ConnectionDialog {
         root.getStyleClass().add("connection-dialog");
         root.setTop(importBox());
         root.setCenter(formAndTest());
-        root.setBottom(buttonBar());
+        // The test results sit between the form and the buttons, so they are seen without scrolling.
+        root.setBottom(new VBox(testBox(), buttonBar()));
         root.setPrefSize(680, 760);
     }
 
@@ -172,16 +173,10 @@ public final class ConnectionDialog {
         readOnly.selectedProperty().bindBidirectional(model.readOnlyProperty());
         addField("", readOnly, null);
 
-        VBox content = new VBox(16, form, testBox());
+        VBox content = new VBox(16, form);
         content.getStyleClass().add("dialog-body");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        // Bring the steps into view when a test starts: they are below the form.
-        model.testingProperty().addListener((obs, was, testing) -> {
-            if (testing) {
-                scroll.setVvalue(scroll.getVmax());
-            }
-        });
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
     }
@@ -317,14 +312,21 @@ public final class ConnectionDialog {
         steps.getStyleClass().add("test-steps");
         steps.setCellFactory(list -> new CheckStepCell());
         steps.setFocusTraversable(false);
-        steps.setPrefHeight(150);
-        steps.setPlaceholder(new Label("Test Connection shows each step here: host, TCP, TLS, login, server."));
+        steps.setPrefHeight(140);
+        steps.setMinHeight(140);
+        steps.setPlaceholder(new Label("Starting the test…"));
 
         VBox failure = failureBox();
         Label title = new Label("Connection test");
         title.getStyleClass().add("section-title");
         VBox box = new VBox(8, title, steps, failure);
         box.getStyleClass().add("test-box");
+        // Shown once a test has started; before that the form gets all the room.
+        box.visibleProperty()
+                .bind(model.testingProperty()
+                        .or(Bindings.isNotEmpty(model.testSteps()))
+                        .or(model.testFailureProperty().isNotNull()));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

@@ -73,7 +73,7 @@ public final class OverviewView {
 
     private void fact(GridPane grid, int row, String label, String id, Function<ServerSummary, String> value) {
         Label name = new Label(label);
-        name.getStyleClass().add("field-label");
+        name.getStyleClass().add("fact-name");
         Label text = new Label("…");
         text.setId(id);
         text.getStyleClass().add("fact-value");
