@@ -6,6 +6,7 @@ import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.testing.TestServer;
+import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,27 @@ class MainWindowProfilesTest {
         assertThat(test.store().load().profiles())
                 .extracting(ConnectionProfile::name)
                 .containsExactly("Keep");
+    }
+
+    @Test
+    void editingAProfileRenamesItInTheListAndTheFile(FxRobot robot) throws Exception {
+        ConnectionProfile original = profile("Old name", "db1.example.org");
+        test.store().save(List.of(original));
+        reload(robot, 1);
+        select(robot, "Old name");
+
+        robot.interact(() -> {
+            ConnectionDialogModel dialog = model.editSelectedDialog().orElseThrow();
+            dialog.nameProperty().set("New name");
+            assertThat(dialog.save()).isTrue();
+            model.profileSaved(dialog.savedProfileProperty().get());
+        });
+
+        assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("New name");
+        assertThat(test.store().load().profiles()).singleElement().satisfies(saved -> {
+            assertThat(saved.id()).isEqualTo(original.id());
+            assertThat(saved.name()).isEqualTo("New name");
+        });
     }
 
     @Test

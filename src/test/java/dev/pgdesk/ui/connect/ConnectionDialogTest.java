@@ -174,6 +174,16 @@ class ConnectionDialogTest {
     }
 
     @Test
+    void keywordsThatAreNotTakenOverAreListedAfterTheImport(FxRobot robot) {
+        set(robot, "#importText", "host=db.example.org dbname=sales client_encoding=LATIN1");
+        robot.clickOn("#importButton");
+
+        assertThat(text(robot, "#host")).isEqualTo("db.example.org");
+        assertThat(errorLabel(robot, "#importMessage").getText()).contains("client_encoding");
+        assertThat(errorLabel(robot, "#importMessage").isVisible()).isTrue();
+    }
+
+    @Test
     void aMalformedConnectionStringShowsLibpqsReasonAndChangesNothing(FxRobot robot) {
         String malformed = "host=db.example.org port";
         set(robot, "#importText", malformed);
