@@ -5,7 +5,6 @@ import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.overview.OverviewModel;
 import dev.pgdesk.ui.overview.OverviewView;
 import dev.pgdesk.ui.theme.Theme;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -310,9 +309,5 @@ public final class MainWindow {
             window.hide();
         }
         Platform.exit();
-    }
-
-    List<Tab> tabs() {
-        return tabs.getTabs();
     }
 }

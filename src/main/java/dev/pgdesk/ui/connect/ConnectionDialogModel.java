@@ -16,6 +16,7 @@ import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.ConnectionReport;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.check.StepStatus;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.connect.secret.SecretStoreException;
 import dev.pgdesk.task.CancellationToken;
@@ -104,6 +105,7 @@ public final class ConnectionDialogModel {
     private final ReadOnlyObjectWrapper<Failure> testFailure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private CancellationToken runningTest;
+    private long testGeneration;
 
     // Properties: saving
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
@@ -189,20 +191,41 @@ public final class ConnectionDialogModel {
         testFailure.set(null);
         testResult.set("");
         testing.set(true);
-        Consumer<CheckStep> progress = step -> Platform.runLater(() -> showStep(step));
+        // Results of a test that was cancelled or replaced must not overwrite what the user sees now.
+        long generation = ++testGeneration;
+        Consumer<CheckStep> progress = step -> Platform.runLater(() -> {
+            if (generation == testGeneration) {
+                showStep(step);
+            }
+        });
         runningTest = context.tasks()
                 .run(
                         cancel -> context.tester()
                                 .test(profile, passwordForConnecting(profile, typedPassword), progress, cancel),
-                        this::showReport,
-                        this::showTestError);
+                        report -> {
+                            if (generation == testGeneration) {
+                                showReport(report);
+                            }
+                        },
+                        error -> {
+                            if (generation == testGeneration) {
+                                showTestError(error);
+                            }
+                        });
     }
 
-    /** Stops a running test. */
+    /** Stops a running test at once; the steps still running are marked as skipped. */
     public void cancelTest() {
-        if (runningTest != null) {
-            runningTest.cancel();
+        if (!testing.get()) {
+            return;
         }
+        testGeneration++;
+        runningTest.cancel();
+        testing.set(false);
+        testSteps.replaceAll(step -> step.status() == StepStatus.RUNNING
+                ? new CheckStep(step.kind(), StepStatus.SKIPPED, "cancelled", "", step.elapsed())
+                : step);
+        testResult.set("Cancelled.");
     }
 
     /**

@@ -10,13 +10,18 @@ import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.ProfileField;
 import dev.pgdesk.connect.ProfileValidator;
 import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.ConnectionTester;
+import dev.pgdesk.connect.check.StepStatus;
 import dev.pgdesk.ui.TestServices;
 import dev.pgdesk.ui.theme.Theme;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDialogTest {
@@ -194,6 +200,28 @@ class ConnectionDialogTest {
         assertThat(message.getStyleClass()).contains("field-error");
         assertThat(text(robot, "#host")).isEqualTo("localhost");
         assertThat(text(robot, "#port")).isEqualTo("5432");
+    }
+
+    @Test
+    void aTestThatHangsCanBeCancelledAtOnce(FxRobot robot) throws Exception {
+        // A socket that accepts connections but never answers: the test waits at the server's reply.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            set(robot, "#host", "127.0.0.1");
+            set(robot, "#port", Integer.toString(silent.getLocalPort()));
+            set(robot, "#connectTimeout", "60");
+            robot.clickOn("#testConnection");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancelTest")
+                    .query()
+                    .isVisible());
+
+            robot.clickOn("#cancelTest");
+
+            assertThat(errorLabel(robot, "#testResult").getText()).isEqualTo("Cancelled.");
+            assertThat(robot.lookup("#testConnection").queryButton().isDisabled())
+                    .isFalse();
+            assertThat(robot.lookup("#cancelTest").query().isVisible()).isFalse();
+            assertThat(model.testSteps()).extracting(CheckStep::status).doesNotContain(StepStatus.RUNNING);
+        }
     }
 
     @Test
