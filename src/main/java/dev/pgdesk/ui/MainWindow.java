@@ -81,6 +81,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1200, 800);
         Theme.apply(scene);
         stage.setTitle("pgdesk");
+        stage.getIcons().setAll(Theme.appIcons());
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -296,7 +297,7 @@ public final class MainWindow {
     private void openDialog(ConnectionDialogModel dialog, Consumer<ConnectionDialog> beforeShowing) {
         ConnectionDialog view = new ConnectionDialog(dialog);
         Platform.runLater(() -> beforeShowing.accept(view));
-        view.showAndWait(window(), Theme.stylesheet()).ifPresent(model::profileSaved);
+        view.showAndWait(window()).ifPresent(model::profileSaved);
     }
 
     private Window window() {

@@ -6,6 +6,7 @@ import dev.pgdesk.connect.ProfileField;
 import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.ui.theme.Theme;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -70,17 +71,16 @@ public final class ConnectionDialog {
      * Shows the dialog modal over {@code owner} and waits; the saved profile, or empty when the user
      * cancelled.
      */
-    public Optional<ConnectionProfile> showAndWait(Window owner, String stylesheet) {
+    public Optional<ConnectionProfile> showAndWait(Window owner) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.isEditing() ? "Edit connection" : "New connection");
+        stage.getIcons().setAll(Theme.appIcons());
         Scene scene = new Scene(root);
-        if (stylesheet != null) {
-            scene.getStylesheets().add(stylesheet);
-        }
+        Theme.apply(scene);
         stage.setScene(scene);
         onClose = stage::close;
         model.savedProfileProperty().addListener((obs, old, saved) -> stage.close());
