@@ -14,10 +14,12 @@ import dev.pgdesk.ui.dialog.DialogService;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -62,6 +64,8 @@ public final class MainWindowModel {
     private final Map<String, String> memoryPasswords = new HashMap<>();
 
     private SampleServer sample;
+    /** Profiles whose connection is being opened, so that a second request waits for the first. */
+    private final Set<String> connecting = new HashSet<>();
 
     public MainWindowModel(AppServices services) {
         this.services = services;
@@ -123,6 +127,9 @@ public final class MainWindowModel {
             statusMessage.set("Already connected to " + item.name() + ".");
             return;
         }
+        if (!connecting.add(item.id())) {
+            return; // a second double-click while the first is still connecting
+        }
         ConnectionProfile profile = item.profile();
         statusMessage.set("Connecting to " + item.name() + "…");
         String known = memoryPasswords.get(item.id());
@@ -146,6 +153,7 @@ public final class MainWindowModel {
                             if (asked.isPresent()) {
                                 openPool(item, asked.get());
                             } else {
+                                connecting.remove(item.id());
                                 statusMessage.set("Not connected.");
                             }
                         },
@@ -157,8 +165,14 @@ public final class MainWindowModel {
         services.tasks()
                 .run(
                         cancel -> services.pools().open(profile, password),
-                        session -> connected(item, session),
-                        error -> explainFailure(item, password, error));
+                        session -> {
+                            connecting.remove(item.id());
+                            connected(item, session);
+                        },
+                        error -> {
+                            connecting.remove(item.id());
+                            explainFailure(item, password, error);
+                        });
     }
 
     private void connected(ProfileItem item, PooledSession session) {

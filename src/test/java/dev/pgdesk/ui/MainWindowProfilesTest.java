@@ -145,6 +145,27 @@ class MainWindowProfilesTest {
     }
 
     @Test
+    void connectingTwiceInARowOpensOneOverview(FxRobot robot) throws Exception {
+        ConnectionProfile alice = server.profile("alice")
+                .name("Alice")
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        test.store().save(List.of(alice));
+        reload(robot, 1);
+        select(robot, "Alice");
+        test.dialogs.passwordAnswer = Optional.of(server.password("alice"));
+
+        robot.interact(() -> {
+            model.connectSelected();
+            model.connectSelected();
+        });
+        MainWindowFailuresTest.waitFor(() -> connected(alice));
+
+        assertThat(test.dialogs.passwordPrompts).hasSize(1);
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(2);
+    }
+
+    @Test
     void aCancelledPasswordPromptLeavesTheProfileDisconnected(FxRobot robot) throws Exception {
         ConnectionProfile alice = server.profile("alice")
                 .name("Alice")

@@ -272,17 +272,17 @@ public final class ConnectionDialogModel {
     public ConnectionProfile currentProfile() {
         return ConnectionProfile.builder()
                 .id(profileId)
-                .name(name.get().trim())
-                .host(host.get().trim())
+                .name(trimmed(name))
+                .host(trimmed(host))
                 .port(parseOrZero(port.get()))
-                .database(database.get().trim())
-                .user(user.get().trim())
+                .database(trimmed(database))
+                .user(trimmed(user))
                 .sslMode(sslMode.get())
                 .sslRootCert(pathOrNull(rootCert.get()))
                 .sslCert(pathOrNull(clientCert.get()))
                 .sslKey(pathOrNull(clientKey.get()))
                 .connectTimeoutSeconds(parseOrZero(connectTimeout.get()))
-                .applicationName(applicationName.get().trim())
+                .applicationName(trimmed(applicationName))
                 .readOnly(readOnly.get())
                 .passwordStorage(passwordStorage.get())
                 .build();
@@ -504,7 +504,15 @@ public final class ConnectionDialogModel {
         return describe(error);
     }
 
+    /** A text field's text without surrounding blanks; a control may set null. */
+    private static String trimmed(StringProperty property) {
+        return property.get() == null ? "" : property.get().trim();
+    }
+
     private static boolean isInteger(String text) {
+        if (text == null) {
+            return false;
+        }
         try {
             Integer.parseInt(text.trim());
             return true;
