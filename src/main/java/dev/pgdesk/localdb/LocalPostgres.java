@@ -65,6 +65,9 @@ public final class LocalPostgres implements AutoCloseable {
     private ServerAccount account;
     private int port;
     private boolean running;
+    /** Where this start's part of the (appended) log begins, so old runs' errors are not blamed. */
+    private long logStart;
+
     private Thread shutdownHook;
 
     private LocalPostgres(Builder builder) {
@@ -118,7 +121,9 @@ public final class LocalPostgres implements AutoCloseable {
             }
             writeConfiguration();
             prepareLogFile();
+            logStart = logSize();
             long started = System.nanoTime();
+            // The port is in pgdesk.conf too; on the command line it also beats ALTER SYSTEM.
             ServerCommand.Result result = ServerCommand.run(
                     account,
                     List.of(
@@ -127,6 +132,8 @@ public final class LocalPostgres implements AutoCloseable {
                             dataDirectory.toString(),
                             "-l",
                             logFile.toString(),
+                            "-o",
+                            "-p " + port,
                             "-w",
                             "-t",
                             "60",
@@ -144,6 +151,7 @@ public final class LocalPostgres implements AutoCloseable {
                 registerShutdownHook();
                 return;
             }
+            stopHalfStartedServer();
             String log = logTail();
             boolean portTaken = log.contains("could not bind") || log.contains("Address already in use");
             if (pickPort && portTaken && attempt < START_ATTEMPTS) {
@@ -359,6 +367,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** pg_ctl gives up waiting after its timeout but leaves a slow server starting: do not leak it. */
+    private void stopHalfStartedServer() {
+        try {
+            if (pgCtl("status").succeeded()) {
+                pgCtl("stop", "-m", "immediate", "-w", "-t", "30");
+            }
+        } catch (LocalPostgresException e) {
+            LOG.warn("Could not stop the server that failed to start in {}: {}", dataDirectory, e.getMessage());
+        }
+    }
+
     /** A server left running by an earlier launch that crashed would block the start: stop it. */
     private void stopLeftoverServer() throws LocalPostgresException {
         if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
@@ -449,11 +468,22 @@ public final class LocalPostgres implements AutoCloseable {
 
     private String logTail() {
         try {
-            return Files.isRegularFile(logFile)
-                    ? tail(Files.readString(logFile, StandardCharsets.UTF_8), 20)
-                    : "(no log)";
+            if (!Files.isRegularFile(logFile)) {
+                return "(no log)";
+            }
+            byte[] all = Files.readAllBytes(logFile);
+            int from = logStart <= all.length ? (int) logStart : 0;
+            return tail(new String(all, from, all.length - from, StandardCharsets.UTF_8), 20);
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.isRegularFile(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

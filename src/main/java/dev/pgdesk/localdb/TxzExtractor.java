@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +57,7 @@ final class TxzExtractor {
                 throw new IOException(target + " exists but belongs to another user; remove it and try again");
             }
             LOG.info("Removing incomplete PostgreSQL binaries in {}", target);
-            deleteTree(target);
+            FileTrees.deleteTree(target);
         }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -82,7 +81,7 @@ final class TxzExtractor {
                     "Unpacked PostgreSQL binaries into {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
         } finally {
             if (Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(partial);
+                FileTrees.deleteTree(partial);
             }
         }
     }
@@ -180,16 +179,5 @@ final class TxzExtractor {
             }
         }
         return permissions;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -131,6 +131,20 @@ class LocalPostgresTest {
     }
 
     @Test
+    void dataDirectoryOfAnotherMajorVersionIsRejectedWithTheFix() throws IOException {
+        Path data = Files.createDirectory(reachableTemp().resolve("old-cluster"));
+        Files.writeString(data.resolve("PG_VERSION"), "12\n");
+        PgBinaries binaries = TestServer.shared().server().binaries();
+        LocalPostgres server = LocalPostgres.builder(binaries, data).build();
+
+        assertThatThrownBy(server::start)
+                .isInstanceOf(LocalPostgresException.class)
+                .hasMessageContaining("created by PostgreSQL 12")
+                .hasMessageContaining("binaries are PostgreSQL " + binaries.majorVersion())
+                .hasMessageContaining("new data directory");
+    }
+
+    @Test
     void startFailureNamesTheProblemAndShowsTheServerLog() throws IOException {
         TestServer shared = TestServer.shared();
         LocalPostgres clash = LocalPostgres.builder(
