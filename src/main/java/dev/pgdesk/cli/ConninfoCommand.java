@@ -1,6 +1,5 @@
 package dev.pgdesk.cli;
 
-import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
@@ -10,8 +9,7 @@ import dev.pgdesk.connect.secret.PasswordService;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +17,6 @@ import java.util.function.Supplier;
  * connecting. Never prints the password, only whether one was found and where.
  */
 final class ConninfoCommand implements CliCommand {
-    private static final String JSON = "--json";
-    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
 
     private final TargetResolver targets;
 
@@ -84,25 +80,12 @@ final class ConninfoCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        CliArguments arguments;
-        String target;
-        try {
-            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
-            target = arguments.singlePositional(TARGET);
-        } catch (CliUsageException e) {
-            err.println("pgdesk conninfo: " + e.getMessage());
-            err.println("Run 'pgdesk conninfo --help' for usage.");
+        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, err);
+        if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;
         }
-        Consumer<String> warnings = warning -> err.println("pgdesk conninfo: warning: " + warning);
-        ResolvedSettings settings;
-        try {
-            settings = targets.resolve(target, warnings);
-        } catch (ConnInfoException e) {
-            err.println("pgdesk conninfo: " + e.getMessage());
-            return ExitCodes.BAD_ARGUMENTS;
-        }
-        if (arguments.has(JSON)) {
+        ResolvedSettings settings = invocation.get().settings();
+        if (invocation.get().json()) {
             JsonOutput.print(out, ResolvedSettingsView.toJson(settings));
         } else {
             ResolvedSettingsView.printTable(settings, out);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
@@ -22,14 +21,12 @@ import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code pgdesk test-connection}: the connection dialog's Test Connection, for scripts and terminals. */
 final class TestConnectionCommand implements CliCommand {
     private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final String JSON = "--json";
-    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
 
     private final TargetResolver targets;
     private final ConnectionTester tester;
@@ -82,23 +79,11 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CliArguments arguments;
-        String target;
-        try {
-            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
-            target = arguments.singlePositional(TARGET);
-        } catch (CliUsageException e) {
-            err.println("pgdesk test-connection: " + e.getMessage());
-            err.println("Run 'pgdesk test-connection --help' for usage.");
+        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, err);
+        if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;
         }
-        ResolvedSettings settings;
-        try {
-            settings = targets.resolve(target, warning -> err.println("pgdesk test-connection: warning: " + warning));
-        } catch (ConnInfoException e) {
-            err.println("pgdesk test-connection: " + e.getMessage());
-            return ExitCodes.BAD_ARGUMENTS;
-        }
+        ResolvedSettings settings = invocation.get().settings();
         ConnectionProfile profile = settings.profile();
         // Only the connection settings matter here; the name was checked when the profile was saved.
         List<FieldError> problems = ProfileValidator.validate(profile, List.of()).stream()
@@ -112,7 +97,7 @@ final class TestConnectionCommand implements CliCommand {
         }
         ConnectionReport report =
                 tester.test(profile, settings.password().orElse(null), step -> {}, new CancellationToken());
-        if (arguments.has(JSON)) {
+        if (invocation.get().json()) {
             out.println(toJson(profile, report));
         } else {
             printText(profile, report, out);

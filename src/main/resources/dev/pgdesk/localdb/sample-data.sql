@@ -121,7 +121,7 @@ FROM (SELECT days_ago, (sum(weight) OVER (ORDER BY days_ago) / sum(weight) OVER 
 
 CREATE TEMP TABLE sample_orders ON COMMIT DROP AS
 SELECT row_number() OVER (ORDER BY o.ordered_at)::int AS id, o.*
-FROM (SELECT 1 + floor(500 * power(random(), 1.6))::int AS customer_id,
+FROM (SELECT 1 + floor(500 * power(random(), 1.2))::int AS customer_id,
              CASE WHEN random() < 0.85 THEN 1 + floor(random() * 100)::int END AS user_id,
              now() - width_bucket(random(), b.upper_bounds) * interval '1 day'
                  - random() * interval '20 hours' AS ordered_at,
@@ -221,7 +221,10 @@ SELECT e.g,
                    WHEN e.g <= 6 THEN 150000 + e.pay_pick * 30000
                    WHEN e.g <= 16 THEN 95000 + e.pay_pick * 25000
                    ELSE 52000 + e.pay_pick * 38000 END)::numeric, 2),
-       CASE WHEN e.g = 1 THEN current_date - 3650 ELSE current_date - (30 + floor(e.hire_pick * 2900))::int END
+       current_date - CASE WHEN e.g = 1 THEN 3650
+                           WHEN e.g <= 6 THEN 2200 + floor(e.hire_pick * 1400)::int
+                           WHEN e.g <= 16 THEN 900 + floor(e.hire_pick * 1800)::int
+                           ELSE 30 + floor(e.hire_pick * 2500)::int END
 FROM (SELECT g,
              pg_temp.first_name() AS first,
              pg_temp.last_name() AS last,

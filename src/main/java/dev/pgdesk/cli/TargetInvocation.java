@@ -1,0 +1,40 @@
+package dev.pgdesk.cli;
+
+import dev.pgdesk.connect.ConnInfoException;
+import dev.pgdesk.connect.ResolvedSettings;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command line of a command that takes one connection target and {@code --json}: parsed, with the
+ * target resolved. Usage errors and malformed targets are reported on stderr in one line each.
+ */
+record TargetInvocation(boolean json, ResolvedSettings settings) {
+    static final String JSON = "--json";
+    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
+
+    /** The invocation, or empty after telling the user what is wrong (exit with BAD_ARGUMENTS then). */
+    static Optional<TargetInvocation> parse(
+            String command, List<String> args, TargetResolver targets, PrintStream err) {
+        CliArguments arguments;
+        String target;
+        try {
+            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
+            target = arguments.singlePositional(TARGET);
+        } catch (CliUsageException e) {
+            err.println("pgdesk " + command + ": " + e.getMessage());
+            err.println("Run 'pgdesk " + command + " --help' for usage.");
+            return Optional.empty();
+        }
+        try {
+            ResolvedSettings settings =
+                    targets.resolve(target, warning -> err.println("pgdesk " + command + ": warning: " + warning));
+            return Optional.of(new TargetInvocation(arguments.has(JSON), settings));
+        } catch (ConnInfoException e) {
+            err.println("pgdesk " + command + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
