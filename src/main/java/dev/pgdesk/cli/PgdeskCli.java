@@ -1,5 +1,6 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.config.Logging;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ public final class PgdeskCli {
     private final List<CliCommand> commands = List.of(new ConninfoCommand(), new TestConnectionCommand());
 
     public static void main(String[] args) {
+        Logging.install();
         System.exit(new PgdeskCli().run(List.of(args), System.out, System.err));
     }
 

@@ -1,5 +1,6 @@
 package dev.pgdesk.ui;
 
+import dev.pgdesk.config.Logging;
 import javafx.application.Application;
 
 /**
@@ -10,6 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Logging.install();
         Application.launch(PgdeskApp.class, args);
     }
 }
