@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -26,8 +28,13 @@ public final class PooledSession {
         T apply(Connection connection) throws SQLException;
     }
 
+    static final String RECONNECTED = "Connection lost, reconnected.";
+    static final String RESTARTED = "The server restarted; connection lost, reconnected.";
+
     private final DataSource pool;
     private final List<Consumer<ConnectionEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** When the server last started, as first seen; a later, different value means it restarted. */
+    private final AtomicReference<Instant> serverStart = new AtomicReference<>();
 
     PooledSession(DataSource pool) {
         this.pool = pool;
@@ -46,7 +53,7 @@ public final class PooledSession {
             try (Connection fresh = pool.getConnection()) {
                 result = work.apply(fresh);
             }
-            notifyListeners(new ConnectionEvent("Connection lost, reconnected.", false));
+            notifyListeners(new ConnectionEvent(RECONNECTED, false));
             return result;
         }
     }
@@ -72,19 +79,31 @@ public final class PooledSession {
         listeners.remove(listener);
     }
 
-    /** Facts about the server: version, user, database, SSL; used by the overview tab. */
+    /**
+     * Facts about the server: version, user, database, SSL; used by the overview tab. The pool replaces
+     * dead idle connections silently, so this is also where a server restart is noticed and reported.
+     */
     public ServerSummary summary() throws SQLException {
         return execute(connection -> {
             try (Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
                             + " current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
-                            + " current_database(), s.ssl, s.version, s.cipher"
+                            + " current_database(), s.ssl, s.version, s.cipher, pg_postmaster_start_time()"
                             + " FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()")) {
                 row.next();
                 String ssl = row.getBoolean(5) ? row.getString(6) + " (" + row.getString(7) + ")" : "not encrypted";
+                noticeServerStart(row.getTimestamp(8).toInstant());
                 return new ServerSummary(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4), ssl);
             }
         });
+    }
+
+    /** Reports a restart the first time a new server start time is seen. */
+    private void noticeServerStart(Instant started) {
+        Instant before = serverStart.getAndSet(started);
+        if (before != null && !before.equals(started)) {
+            notifyListeners(new ConnectionEvent(RESTARTED, false));
+        }
     }
 
     private void notifyListeners(ConnectionEvent event) {

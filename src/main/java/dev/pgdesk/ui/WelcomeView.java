@@ -33,7 +33,7 @@ final class WelcomeView {
         HBox buttons = new HBox(16, sample, create, importUri);
 
         Label hints = new Label("Tips:  double-click a connection in the sidebar to connect  ·  Ctrl+N creates a"
-                + " connection  ·  passwords are kept in your system keyring, never in pgdesk's files");
+                + " connection  ·  passwords go to your system keyring or are asked for, never into pgdesk's files");
         hints.getStyleClass().add("hint");
         hints.setWrapText(true);
 

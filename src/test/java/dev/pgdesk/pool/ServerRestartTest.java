@@ -49,6 +49,18 @@ class ServerRestartTest {
     }
 
     @Test
+    void theOverviewRefreshAfterARestartSaysTheServerRestarted() throws Exception {
+        PooledSession session = openSession("pgdesk-restart-summary");
+        session.summary();
+
+        server.server().restart();
+
+        assertThat(session.summary().currentUser()).isEqualTo("alice");
+        // Whether the pool found the dead connection itself or the query hit it, the user hears of it.
+        assertThat(events).extracting(ConnectionEvent::message).contains(PooledSession.RESTARTED);
+    }
+
+    @Test
     void aQueryCutOffByTheRestartIsRunAgainAndTheUserIsTold() throws Exception {
         PooledSession session = openSession("pgdesk-restart-running");
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> {

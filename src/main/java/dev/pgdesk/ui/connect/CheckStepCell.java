@@ -13,6 +13,11 @@ import javafx.scene.layout.VBox;
 /** One step of a connection test: a status mark, the step's title, its summary and detail. */
 final class CheckStepCell extends ListCell<CheckStep> {
 
+    CheckStepCell() {
+        // Take the list's width instead of asking for the text's: long summaries wrap, never scroll sideways.
+        setPrefWidth(0);
+    }
+
     @Override
     protected void updateItem(CheckStep step, boolean empty) {
         super.updateItem(step, empty);
@@ -27,10 +32,9 @@ final class CheckStepCell extends ListCell<CheckStep> {
         mark.setAlignment(Pos.CENTER);
         Label title = new Label(step.kind().title());
         title.getStyleClass().add("step-title");
-        title.setMinWidth(110);
         Label summary = new Label(step.summary());
         summary.setWrapText(true);
-        VBox text = new VBox(2, summary);
+        VBox text = new VBox(2, title, summary);
         if (step.detail() != null && !step.detail().isBlank()) {
             Label detail = new Label(step.detail());
             detail.getStyleClass().add("hint");
@@ -38,8 +42,8 @@ final class CheckStepCell extends ListCell<CheckStep> {
             text.getChildren().add(detail);
         }
         HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(420);
-        HBox row = new HBox(8, mark, title, text);
+        text.setMinWidth(0);
+        HBox row = new HBox(8, mark, text);
         row.setAlignment(Pos.TOP_LEFT);
         setGraphic(row);
     }

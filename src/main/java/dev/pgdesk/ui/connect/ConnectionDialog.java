@@ -57,9 +57,10 @@ public final class ConnectionDialog {
         root.getStyleClass().add("connection-dialog");
         root.setTop(importBox());
         root.setCenter(formAndTest());
-        // The test results sit between the form and the buttons, so they are seen without scrolling.
-        root.setBottom(new VBox(testBox(), buttonBar()));
-        root.setPrefSize(680, 760);
+        // The test results get a full-height column beside the form, so every step is seen without scrolling.
+        root.setRight(testBox());
+        root.setBottom(buttonBar());
+        root.setPrefSize(1080, 760);
     }
 
     /** The dialog's content, for embedding (tests put it into their own stage). */
@@ -312,21 +313,21 @@ public final class ConnectionDialog {
         steps.getStyleClass().add("test-steps");
         steps.setCellFactory(list -> new CheckStepCell());
         steps.setFocusTraversable(false);
-        steps.setPrefHeight(140);
         steps.setMinHeight(140);
-        steps.setPlaceholder(new Label("Starting the test…"));
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        Label placeholder = new Label("Test Connection checks each step in turn: host name, TCP connection, TLS and"
+                + " certificate, login, and the server itself. Nothing is saved by a test.");
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("hint");
+        steps.setPlaceholder(placeholder);
 
         VBox failure = failureBox();
         Label title = new Label("Connection test");
         title.getStyleClass().add("section-title");
         VBox box = new VBox(8, title, steps, failure);
         box.getStyleClass().add("test-box");
-        // Shown once a test has started; before that the form gets all the room.
-        box.visibleProperty()
-                .bind(model.testingProperty()
-                        .or(Bindings.isNotEmpty(model.testSteps()))
-                        .or(model.testFailureProperty().isNotNull()));
-        box.managedProperty().bind(box.visibleProperty());
+        box.setPrefWidth(420);
+        box.setMinWidth(360);
         return box;
     }
 
