@@ -176,8 +176,7 @@ public final class MainWindowModel {
     }
 
     private void connected(ProfileItem item, PooledSession session) {
-        session.addListener(event -> Platform.runLater(() -> statusMessage.set(item.name() + ": " + event.message()
-                + (event.transactionLost() ? " The open transaction was rolled back." : ""))));
+        session.addListener(event -> Platform.runLater(() -> statusMessage.set(item.name() + ": " + event.message())));
         openConnections.add(new OpenConnection(item.profile(), session));
         statusMessage.set("Connected to " + item.name() + ".");
         refreshPoolStatus();

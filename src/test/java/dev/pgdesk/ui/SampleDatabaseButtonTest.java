@@ -141,6 +141,27 @@ class SampleDatabaseButtonTest {
     }
 
     /** Asked on the FX thread, which owns the model. */
+    @Test
+    void aServerRestartIsSurvivedAndTheStatusBarSaysSo(FxRobot robot) throws Exception {
+        robot.clickOn("#openSampleButton");
+        MainWindowFailuresTest.waitFor(this::sampleConnected);
+        MainWindowFailuresTest.waitFor(() -> robot.lookup("#overviewUser")
+                .tryQueryAs(Label.class)
+                .map(user -> user.getText().equals("alice"))
+                .orElse(false));
+
+        server.server().restart();
+        robot.clickOn("#refreshOverview");
+
+        MainWindowFailuresTest.waitFor(() -> robot.lookup("#statusMessage")
+                .queryAs(Label.class)
+                .getText()
+                .contains("The server restarted; connection lost, reconnected."));
+        assertThat(robot.lookup("#overviewUser").queryAs(Label.class).getText()).isEqualTo("alice");
+        assertThat(robot.lookup("#overviewProblem").query().isVisible()).isFalse();
+        assertThat(test.dialogs.errors).isEmpty();
+    }
+
     private boolean sampleConnected() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> model.isConnected(sampleProfile.id()))
                 .get();
