@@ -23,6 +23,13 @@ public final class DriverProperties {
 
     /** The driver properties for {@code profile}, with {@code password} when one is known (may be null). */
     public static Properties of(ConnectionProfile profile, String password) {
+        return of(profile, Credentials.password(password));
+    }
+
+    /** The driver properties for {@code profile}, with whichever secrets are known. */
+    public static Properties of(ConnectionProfile profile, Credentials credentials) {
+        String password = credentials.password();
+        String keyPassword = credentials.keyPassword();
         Properties props = new Properties();
         props.setProperty("user", profile.user());
         if (password != null) {
@@ -39,6 +46,9 @@ public final class DriverProperties {
             props.setProperty("readOnlyMode", "always");
         }
         putSsl(props, profile);
+        if (keyPassword != null && !keyPassword.isEmpty() && profile.sslMode() != SslMode.DISABLE) {
+            props.setProperty("sslpassword", keyPassword);
+        }
         return props;
     }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.DriverProperties;
 import java.sql.SQLException;
 import java.util.List;
@@ -39,15 +40,20 @@ public final class PoolManager implements AutoCloseable {
      *
      * @throws SQLException the first connection failed (its cause is the driver's exception)
      */
-    public synchronized PooledSession open(ConnectionProfile profile, String password) throws SQLException {
+    public PooledSession open(ConnectionProfile profile, String password) throws SQLException {
+        return open(profile, Credentials.password(password));
+    }
+
+    /** As {@link #open(ConnectionProfile, String)}, with a client key's password too. */
+    public synchronized PooledSession open(ConnectionProfile profile, Credentials credentials) throws SQLException {
         OpenProfile existing = open.get(profile.id());
         if (existing != null) {
             return existing.session();
         }
-        HikariDataSource main = createPool(profile, password, "", MAXIMUM_POOL_SIZE);
+        HikariDataSource main = createPool(profile, credentials, "", MAXIMUM_POOL_SIZE);
         HikariDataSource monitor;
         try {
-            monitor = createPool(profile, password, " monitor", MONITOR_POOL_SIZE);
+            monitor = createPool(profile, credentials, " monitor", MONITOR_POOL_SIZE);
         } catch (SQLException e) {
             main.close();
             throw e;
@@ -110,8 +116,8 @@ public final class PoolManager implements AutoCloseable {
     }
 
     private static HikariDataSource createPool(
-            ConnectionProfile profile, String password, String purpose, int maximumSize) throws SQLException {
-        Properties driverProperties = DriverProperties.of(profile, password);
+            ConnectionProfile profile, Credentials credentials, String purpose, int maximumSize) throws SQLException {
+        Properties driverProperties = DriverProperties.of(profile, credentials);
         driverProperties.setProperty("ApplicationName", profile.applicationName() + purpose);
         HikariConfig config = new HikariConfig();
         config.setPoolName("pgdesk " + profile.name() + purpose);

@@ -1,6 +1,7 @@
 package dev.pgdesk.ui;
 
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.check.ConnectionReport;
 import dev.pgdesk.connect.check.Failure;
@@ -134,44 +135,56 @@ public final class MainWindowModel {
         statusMessage.set("Connecting to " + item.name() + "…");
         String known = memoryPasswords.get(item.id());
         if (known != null) {
-            openPool(item, known);
+            openPool(item, Credentials.password(known));
             return;
         }
         PasswordService service = passwords;
         services.tasks()
                 .run(
-                        cancel -> service == null ? Optional.<String>empty() : service.find(profile),
+                        cancel -> StoredSecrets.find(service, profile),
                         found -> {
-                            if (found.isPresent()) {
-                                openPool(item, found.get());
-                                return;
-                            }
-                            Optional<String> asked = services.dialogs()
+                            Optional<String> password = found.password().or(() -> services.dialogs()
                                     .askPassword(
                                             "Connect to " + item.name(),
-                                            "Password for " + profile.displayTarget() + ":");
-                            if (asked.isPresent()) {
-                                openPool(item, asked.get());
-                            } else {
-                                connecting.remove(item.id());
-                                statusMessage.set("Not connected.");
+                                            "Password for " + profile.displayTarget() + ":"));
+                            if (password.isEmpty()) {
+                                notConnected(item);
+                                return;
                             }
+                            String keyPassword = null;
+                            if (found.keyPasswordNeeded()) {
+                                Optional<String> key = found.keyPassword().or(() -> services.dialogs()
+                                        .askPassword(
+                                                "Connect to " + item.name(),
+                                                "Password of the encrypted client key " + profile.sslKey() + ":"));
+                                if (key.isEmpty()) {
+                                    notConnected(item);
+                                    return;
+                                }
+                                keyPassword = key.get();
+                            }
+                            openPool(item, new Credentials(password.get(), keyPassword));
                         },
-                        error -> openPool(item, null));
+                        error -> openPool(item, Credentials.password(null)));
     }
 
-    private void openPool(ProfileItem item, String password) {
+    private void notConnected(ProfileItem item) {
+        connecting.remove(item.id());
+        statusMessage.set("Not connected.");
+    }
+
+    private void openPool(ProfileItem item, Credentials credentials) {
         ConnectionProfile profile = item.profile();
         services.tasks()
                 .run(
-                        cancel -> services.pools().open(profile, password),
+                        cancel -> services.pools().open(profile, credentials),
                         session -> {
                             connecting.remove(item.id());
                             connected(item, session);
                         },
                         error -> {
                             connecting.remove(item.id());
-                            explainFailure(item, password, error);
+                            explainFailure(item, credentials, error);
                         });
     }
 
@@ -183,12 +196,13 @@ public final class MainWindowModel {
     }
 
     /** Runs a connection test to explain why connecting failed, then shows that explanation. */
-    private void explainFailure(ProfileItem item, String password, Throwable error) {
+    private void explainFailure(ProfileItem item, Credentials credentials, Throwable error) {
         LOG.info("Connecting to {} failed: {}", item.profile().displayTarget(), error.getMessage());
         statusMessage.set("Could not connect to " + item.name() + ".");
         services.tasks()
                 .run(
-                        cancel -> services.tester().test(item.profile(), password, step -> {}, new CancellationToken()),
+                        cancel -> services.tester()
+                                .test(item.profile(), credentials, step -> {}, new CancellationToken()),
                         (ConnectionReport report) -> {
                             Failure failure = report.failure()
                                     .orElse(new Failure(

@@ -34,8 +34,11 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -53,6 +56,9 @@ public final class TestCertificates {
     public static final String CA_NAME = "pgdesk test CA";
     public static final String OTHER_CA_NAME = "other test CA";
     public static final String CLIENT_USER = "certuser";
+    /** The password of {@link #clientKeyEncrypted()}. */
+    public static final String CLIENT_KEY_PASSWORD = "key-secret";
+
     public static final String OTHER_HOST = "otherhost.example";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -127,6 +133,11 @@ public final class TestCertificates {
         return directory.resolve("certuser.pk8");
     }
 
+    /** The client's RSA key as encrypted PEM PKCS#8, with {@link #CLIENT_KEY_PASSWORD}. */
+    public Path clientKeyEncrypted() {
+        return directory.resolve("certuser-encrypted.key");
+    }
+
     /** A second client certificate with CN=certuser, for an EC (P-256) key. */
     public Path clientEcCert() {
         return directory.resolve("certuser-ec.crt");
@@ -185,6 +196,16 @@ public final class TestCertificates {
         writePem(clientKeyPkcs8(), new JcaPKCS8Generator(clientKeys.getPrivate(), null), true);
         // A bare java.security.PrivateKey is written in its traditional (PKCS#1 for RSA) form.
         writePem(clientKeyPkcs1(), clientKeys.getPrivate(), true);
+        writePem(
+                clientKeyEncrypted(),
+                new JcaPKCS8Generator(
+                        clientKeys.getPrivate(),
+                        new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                                // Not installed JVM-wide: the JDK's providers lack the padding this needs.
+                                .setProvider(new BouncyCastleProvider())
+                                .setPassword(CLIENT_KEY_PASSWORD.toCharArray())
+                                .build()),
+                true);
         Files.write(clientKeyPkcs8Der(), clientKeys.getPrivate().getEncoded());
         ownerOnly(clientKeyPkcs8Der());
 

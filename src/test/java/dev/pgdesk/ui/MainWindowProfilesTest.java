@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.testing.TestCertificates;
 import dev.pgdesk.testing.TestServer;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import java.nio.file.Files;
@@ -182,6 +183,32 @@ class MainWindowProfilesTest {
         assertThat(connected(alice)).isFalse();
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText())
                 .isEqualTo("Not connected.");
+    }
+
+    @Test
+    void anEncryptedClientKeysPasswordIsAskedForWhenConnecting(FxRobot robot) throws Exception {
+        TestCertificates certs = server.certificates();
+        ConnectionProfile certuser = server.profile(TestCertificates.CLIENT_USER)
+                .name("Certificate login")
+                .sslMode(SslMode.VERIFY_FULL)
+                .sslRootCert(certs.caCert())
+                .sslCert(certs.clientCert())
+                .sslKey(certs.clientKeyEncrypted())
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        test.store().save(List.of(certuser));
+        reload(robot, 1);
+        select(robot, "Certificate login");
+        // Certificate authentication ignores the login password; the same answer unlocks the key.
+        test.dialogs.passwordAnswer = Optional.of(TestCertificates.CLIENT_KEY_PASSWORD);
+
+        robot.interact(model::connectSelected);
+        MainWindowFailuresTest.waitFor(() -> connected(certuser));
+
+        assertThat(test.dialogs.passwordPrompts).hasSize(2);
+        assertThat(test.dialogs.passwordPrompts.get(1))
+                .contains("encrypted client key", certs.clientKeyEncrypted().toString());
+        assertThat(test.dialogs.errors).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pgdesk.connect.check;
 
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.DriverProperties;
 import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.connect.check.FailureExplainer.Diagnosis;
@@ -54,13 +55,23 @@ public final class ConnectionTester {
      */
     public ConnectionReport test(
             ConnectionProfile profile, String password, Consumer<CheckStep> progress, CancellationToken cancel) {
+        return test(profile, Credentials.password(password), progress, cancel);
+    }
+
+    /** As {@link #test(ConnectionProfile, String, Consumer, CancellationToken)}, with a client key's password too. */
+    public ConnectionReport test(
+            ConnectionProfile profile,
+            Credentials credentials,
+            Consumer<CheckStep> progress,
+            CancellationToken cancel) {
+        String password = credentials.password();
         ConnectionProfile shortTimeout = withShortTimeout(profile);
         StepRecorder steps = new StepRecorder(progress == null ? step -> {} : progress);
         FailureExplainer explainer = new FailureExplainer(shortTimeout);
         CancellationToken token = cancel == null ? new CancellationToken() : cancel;
         Optional<Failure> failure;
         try {
-            failure = new Attempt(shortTimeout, password, steps, explainer, token).run();
+            failure = new Attempt(shortTimeout, credentials, steps, explainer, token).run();
         } catch (RuntimeException e) {
             LOG.warn("Connection test of {} ended unexpectedly", profile.displayTarget(), e);
             Failure explained = explainer.explain(e);
@@ -81,6 +92,7 @@ public final class ConnectionTester {
     /** One run of the test. */
     private static final class Attempt {
         private final ConnectionProfile profile;
+        private final Credentials credentials;
         private final String password;
         private final StepRecorder steps;
         private final FailureExplainer explainer;
@@ -88,12 +100,13 @@ public final class ConnectionTester {
 
         Attempt(
                 ConnectionProfile profile,
-                String password,
+                Credentials credentials,
                 StepRecorder steps,
                 FailureExplainer explainer,
                 CancellationToken cancel) {
             this.profile = profile;
-            this.password = password;
+            this.credentials = credentials;
+            this.password = credentials.password();
             this.steps = steps;
             this.explainer = explainer;
             this.cancel = cancel;
@@ -130,7 +143,7 @@ public final class ConnectionTester {
             Connection connection;
             Optional<HandshakeFacts> handshake;
             try (HandshakeRecorder.Recording recording = HandshakeRecorder.open()) {
-                Properties properties = DriverProperties.of(profile, password);
+                Properties properties = DriverProperties.of(profile, credentials);
                 recording.attachTo(properties);
                 try {
                     connection = Abandonable.run(() -> driverConnect(properties), cancel, ConnectionTester::close);

@@ -80,9 +80,29 @@ public final class PasswordService implements PasswordLookup {
         }
     }
 
-    /** Removes the profile's password from the keyring (the profile was deleted). */
+    /**
+     * The stored password of the profile's encrypted client key: kept only in the keyring (a password
+     * file has no place for it), so other profiles ask for it when connecting.
+     */
+    public Optional<String> findKeyPassword(ConnectionProfile profile) {
+        return profile.passwordStorage() == PasswordStorage.KEYRING
+                ? keyring.read(keyPasswordKey(profile))
+                : Optional.empty();
+    }
+
+    /** Stores the client key's password in the keyring when the profile keeps secrets there; else forgets it. */
+    public void saveKeyPassword(ConnectionProfile profile, String keyPassword) throws SecretStoreException {
+        if (profile.passwordStorage() == PasswordStorage.KEYRING && keyPassword != null && !keyPassword.isEmpty()) {
+            keyring.write(keyPasswordKey(profile), keyPassword);
+        } else {
+            keyring.delete(keyPasswordKey(profile));
+        }
+    }
+
+    /** Removes the profile's secrets from the keyring (the profile was deleted). */
     public void forget(ConnectionProfile profile) {
         keyring.delete(keyringKey(profile));
+        keyring.delete(keyPasswordKey(profile));
     }
 
     public boolean keyringAvailable() {
@@ -91,6 +111,10 @@ public final class PasswordService implements PasswordLookup {
 
     public String keyringDescription() {
         return keyring.description();
+    }
+
+    private static String keyPasswordKey(ConnectionProfile profile) {
+        return keyringKey(profile) + ":sslkey";
     }
 
     /** Keyed by the profile's id, so renaming a profile keeps its password. */

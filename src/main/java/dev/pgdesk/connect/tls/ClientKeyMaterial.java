@@ -82,10 +82,16 @@ record ClientKeyMaterial(List<X509Certificate> chain, PrivateKey key) {
                 }
             }
         } catch (IOException e) {
+            if (secret.length == 0) {
+                throw TlsFileException.passwordRequired(
+                        file,
+                        "The PKCS#12 file " + file + " is protected by a password: give it (Key password in the"
+                                + " connection dialog).");
+            }
             throw new TlsFileException(
                     file,
-                    "The PKCS#12 file " + file + " could not be opened: the password (SSL key password) is wrong or"
-                            + " missing, or the file is damaged.",
+                    "The PKCS#12 file " + file + " could not be opened: the password (Key password in the connection"
+                            + " dialog) is wrong or missing, or the file is damaged.",
                     e);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsFileException(

@@ -171,10 +171,11 @@ final class PemFiles {
 
     private static void requirePassword(Path file, char[] password, String description) throws TlsFileException {
         if (password == null || password.length == 0) {
-            throw new TlsFileException(
+            throw TlsFileException.passwordRequired(
                     file,
                     "The " + description + " " + file
-                            + " is encrypted: give its password (SSL key password), or use an unencrypted key.");
+                            + " is encrypted: give its password (Key password in the connection dialog), or use an"
+                            + " unencrypted key.");
         }
     }
 

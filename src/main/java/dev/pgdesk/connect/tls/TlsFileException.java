@@ -9,15 +9,30 @@ import java.nio.file.Path;
  */
 public final class TlsFileException extends IOException {
     private final transient Path file;
+    private final boolean passwordRequired;
 
     public TlsFileException(Path file, String message) {
-        super(message);
-        this.file = file;
+        this(file, message, null, false);
     }
 
     public TlsFileException(Path file, String message, Throwable cause) {
+        this(file, message, cause, false);
+    }
+
+    private TlsFileException(Path file, String message, Throwable cause, boolean passwordRequired) {
         super(message, cause);
         this.file = file;
+        this.passwordRequired = passwordRequired;
+    }
+
+    /** The key in {@code file} is encrypted and no password was given for it. */
+    static TlsFileException passwordRequired(Path file, String message) {
+        return new TlsFileException(file, message, null, true);
+    }
+
+    /** True when the file is fine but encrypted, and its password was not given. */
+    public boolean passwordRequired() {
+        return passwordRequired;
     }
 
     /** The file at fault. */

@@ -160,6 +160,12 @@ public final class ConnectionDialog {
         addField("Root certificate", pathField("rootCert", model.rootCertProperty()), ProfileField.SSL_ROOT_CERT);
         addField("Client certificate", pathField("clientCert", model.clientCertProperty()), ProfileField.SSL_CERT);
         addField("Client key", pathField("clientKey", model.clientKeyProperty()), ProfileField.SSL_KEY);
+        PasswordField keyPassword = new PasswordField();
+        keyPassword.setId("keyPassword");
+        keyPassword.setPromptText(
+                model.isEditing() ? "unchanged, or none if the key is not encrypted" : "only for an encrypted key");
+        keyPassword.textProperty().bindBidirectional(model.keyPasswordProperty());
+        addField("Key password", keyPassword, null);
 
         section("Options");
         TextField timeout = textField("connectTimeout", model.connectTimeoutProperty(), "10");

@@ -3,6 +3,7 @@ package dev.pgdesk.ui.connect;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnInfoParser;
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.ImportedProfile;
 import dev.pgdesk.connect.PasswordStorage;
@@ -81,6 +82,7 @@ public final class ConnectionDialogModel {
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty keyPassword = new SimpleStringProperty("");
     private final ObjectProperty<PasswordStorage> passwordStorage = new SimpleObjectProperty<>();
     private final ObjectProperty<SslMode> sslMode = new SimpleObjectProperty<>();
     private final StringProperty rootCert = new SimpleStringProperty("");
@@ -187,6 +189,7 @@ public final class ConnectionDialogModel {
         }
         ConnectionProfile profile = currentProfile();
         String typedPassword = password.get();
+        String typedKeyPassword = keyPassword.get();
         testSteps.clear();
         testFailure.set(null);
         testResult.set("");
@@ -201,7 +204,13 @@ public final class ConnectionDialogModel {
         runningTest = context.tasks()
                 .run(
                         cancel -> context.tester()
-                                .test(profile, passwordForConnecting(profile, typedPassword), progress, cancel),
+                                .test(
+                                        profile,
+                                        new Credentials(
+                                                passwordForConnecting(profile, typedPassword),
+                                                keyPasswordForConnecting(profile, typedKeyPassword)),
+                                        progress,
+                                        cancel),
                         report -> {
                             if (generation == testGeneration) {
                                 showReport(report);
@@ -254,6 +263,11 @@ public final class ConnectionDialogModel {
                 context.passwords().save(profile, typed);
             } else if (profile.passwordStorage() == PasswordStorage.ASK_EVERY_TIME) {
                 context.passwords().save(profile, "");
+            }
+            String typedKey = keyPassword.get();
+            // An empty field keeps a stored key password; a storage without the keyring forgets it.
+            if ((typedKey != null && !typedKey.isEmpty()) || profile.passwordStorage() != PasswordStorage.KEYRING) {
+                context.passwords().saveKeyPassword(profile, typedKey);
             }
             context.store().save(all);
         } catch (IOException e) {
@@ -324,6 +338,11 @@ public final class ConnectionDialogModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** The password of an encrypted client key; like the password, it is never written to the profiles file. */
+    public StringProperty keyPasswordProperty() {
+        return keyPassword;
     }
 
     public ObjectProperty<PasswordStorage> passwordStorageProperty() {
@@ -477,6 +496,13 @@ public final class ConnectionDialogModel {
         }
         testFailure.set(
                 new Failure("The test could not run", describe(error), "Check the fields above and try again.", ""));
+    }
+
+    private String keyPasswordForConnecting(ConnectionProfile profile, String typed) {
+        if (typed != null && !typed.isEmpty()) {
+            return typed;
+        }
+        return context.passwords().findKeyPassword(profile).orElse(null);
     }
 
     private String passwordForConnecting(ConnectionProfile profile, String typed) {

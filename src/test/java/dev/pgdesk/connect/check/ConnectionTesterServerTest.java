@@ -3,7 +3,9 @@ package dev.pgdesk.connect.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.connect.tls.ClientKeys;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.testing.TestCertificates;
 import dev.pgdesk.testing.TestServer;
@@ -125,6 +127,45 @@ class ConnectionTesterServerTest {
             assertThat(step(report, StepKind.TLS).detail()).contains("Client certificate sent: CN=certuser");
             assertThat(step(report, StepKind.SERVER_INFO).detail()).contains("Current user: certuser");
         }
+    }
+
+    @Test
+    void anEncryptedClientKeyIsUsedWithItsPasswordAndAskedForWithout() {
+        ConnectionProfile profile = verifiedProfile(TestCertificates.CLIENT_USER)
+                .sslCert(certs.clientCert())
+                .sslKey(certs.clientKeyEncrypted())
+                .build();
+
+        ConnectionReport withPassword = new ConnectionTester()
+                .test(
+                        profile,
+                        new Credentials(null, TestCertificates.CLIENT_KEY_PASSWORD),
+                        step -> {},
+                        new CancellationToken());
+        ConnectionReport without = test(profile, null);
+        ConnectionReport wrong = new ConnectionTester()
+                .test(profile, new Credentials(null, "not-it"), step -> {}, new CancellationToken());
+
+        assertThat(ClientKeys.needPassword(profile)).isTrue();
+        assertThat(withPassword.failure()).isEmpty();
+        assertThat(step(withPassword, StepKind.SERVER_INFO).detail()).contains("Current user: certuser");
+        assertThat(without.failure()).hasValueSatisfying(f -> {
+            assertThat(f.title()).isEqualTo("Certificate or key file unusable");
+            assertThat(f.explanation()).contains("is encrypted", "Key password");
+        });
+        assertThat(wrong.failure())
+                .hasValueSatisfying(f -> assertThat(f.explanation()).contains("could not be decrypted"));
+    }
+
+    @Test
+    void aPlainClientKeyNeedsNoPassword() {
+        ConnectionProfile profile = verifiedProfile(TestCertificates.CLIENT_USER)
+                .sslCert(certs.clientCert())
+                .sslKey(certs.clientKeyPkcs8())
+                .build();
+
+        assertThat(ClientKeys.needPassword(profile)).isFalse();
+        assertThat(ClientKeys.needPassword(verifiedProfile("alice").build())).isFalse();
     }
 
     @Test

@@ -81,6 +81,36 @@ class PasswordServiceTest {
     }
 
     @Test
+    void aClientKeyPasswordIsKeptInTheKeyringBesideThePasswordAndForgottenWithIt() throws Exception {
+        ConnectionProfile profile = profile(PasswordStorage.KEYRING);
+        PasswordService passwords = service(Map.of());
+
+        passwords.save(profile, "login");
+        passwords.saveKeyPassword(profile, "key");
+
+        assertThat(passwords.findKeyPassword(profile)).contains("key");
+        assertThat(passwords.find(profile)).contains("login");
+        passwords.forget(profile);
+        assertThat(keyring.entries).isEmpty();
+    }
+
+    @Test
+    void withoutTheKeyringAClientKeyPasswordIsNeverStored() throws Exception {
+        ConnectionProfile keyringProfile = profile(PasswordStorage.KEYRING);
+        PasswordService passwords = service(Map.of());
+        passwords.saveKeyPassword(keyringProfile, "key");
+
+        ConnectionProfile pgpass = keyringProfile.toBuilder()
+                .passwordStorage(PasswordStorage.PGPASS_FILE)
+                .build();
+        passwords.saveKeyPassword(pgpass, "key");
+
+        assertThat(passwords.findKeyPassword(pgpass)).isEmpty();
+        assertThat(keyring.entries).isEmpty();
+        assertThat(home.resolve(".pgpass")).doesNotExist();
+    }
+
+    @Test
     void pgpasswordFromTheEnvironmentIsHonouredWhenNothingIsStored() {
         PasswordService passwords = service(Map.of("PGPASSWORD", "from-env"));
 

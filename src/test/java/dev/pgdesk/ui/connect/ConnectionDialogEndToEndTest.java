@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.check.StepStatus;
+import dev.pgdesk.testing.TestCertificates;
 import dev.pgdesk.testing.TestServer;
 import dev.pgdesk.ui.TestServices;
 import dev.pgdesk.ui.theme.Theme;
@@ -46,7 +48,7 @@ class ConnectionDialogEndToEndTest {
         ConnectionDialogModel.Context context = new ConnectionDialogModel.Context(
                 test.store(), List.of(), test.passwords, test.tasks, new ConnectionTester(), test.environment);
         model = ConnectionDialogModel.forNewProfile(context);
-        Scene scene = new Scene(new ConnectionDialog(model).content(), 680, 760);
+        Scene scene = new Scene(new ConnectionDialog(model).content(), 1080, 760);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -104,6 +106,41 @@ class ConnectionDialogEndToEndTest {
                 .contains("Test server (alice)")
                 .doesNotContain(rightPassword)
                 .doesNotContain(wrongPassword);
+    }
+
+    @Test
+    void anEncryptedClientKeyConnectsWithItsPasswordWhichIsNeverWrittenToTheFile(FxRobot robot) throws Exception {
+        ConnectionProfile target = server.profile(TestCertificates.CLIENT_USER).build();
+        TestCertificates certs = server.certificates();
+        set(robot, "#name", "Certificate login");
+        set(robot, "#host", target.host());
+        set(robot, "#port", Integer.toString(target.port()));
+        set(robot, "#database", target.database());
+        set(robot, "#user", TestCertificates.CLIENT_USER);
+        chooseSslMode(robot, SslMode.VERIFY_FULL);
+        set(robot, "#rootCert", certs.caCert().toString());
+        set(robot, "#clientCert", certs.clientCert().toString());
+        set(robot, "#clientKey", certs.clientKeyEncrypted().toString());
+        choosePasswordStorage(robot, PasswordStorage.ASK_EVERY_TIME);
+
+        runTest(robot);
+        assertThat(label(robot, "#testFailureExplanation").getText()).contains("is encrypted", "Key password");
+
+        set(robot, "#keyPassword", TestCertificates.CLIENT_KEY_PASSWORD);
+        runTest(robot);
+        assertThat(label(robot, "#testResult").getText()).isEqualTo("Connection succeeded.");
+
+        robot.clickOn("#save");
+        waitFor(() -> model.savedProfileProperty().get() != null);
+        assertThat(Files.readString(test.profilesFile()))
+                .contains("certuser-encrypted.key")
+                .doesNotContain(TestCertificates.CLIENT_KEY_PASSWORD);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void chooseSslMode(FxRobot robot, SslMode mode) {
+        ComboBox<SslMode> box = robot.lookup("#sslMode").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(mode));
     }
 
     private void runTest(FxRobot robot) throws TimeoutException {
