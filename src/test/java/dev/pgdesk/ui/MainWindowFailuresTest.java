@@ -9,8 +9,6 @@ import dev.pgdesk.localdb.LocalPostgresException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFailuresTest {
@@ -53,11 +50,11 @@ class MainWindowFailuresTest {
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
         test.dialogs.passwordAnswer = Optional.of("any password");
-        waitFor(() -> model.passwordsReadyProperty().get());
+        FormRobot.waitFor(() -> model.passwordsReadyProperty().get());
 
         robot.interact(() -> model.profileSaved(nowhere));
         robot.interact(model::connectSelected);
-        waitFor(() -> connectionError().isPresent());
+        FormRobot.waitFor(() -> connectionError().isPresent());
 
         RecordingDialogService.Shown error = connectionError().orElseThrow();
         assertThat(error.title()).isNotBlank();
@@ -74,7 +71,7 @@ class MainWindowFailuresTest {
     @Test
     void aSampleDatabaseThatDoesNotStartIsReportedAndCanBeRetried(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        waitFor(() -> !test.dialogs.errors.isEmpty());
+        FormRobot.waitFor(() -> !test.dialogs.errors.isEmpty());
 
         assertThat(test.dialogs.errors.get(test.dialogs.errors.size() - 1).message())
                 .isEqualTo("The port 5432 is taken by another program; close it and try again.");
@@ -95,10 +92,5 @@ class MainWindowFailuresTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

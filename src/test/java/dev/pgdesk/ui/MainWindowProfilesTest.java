@@ -65,7 +65,7 @@ class MainWindowProfilesTest {
         Files.writeString(test.profilesFile(), "{ this is not json");
 
         robot.interact(model::start);
-        MainWindowFailuresTest.waitFor(() -> !test.dialogs.errors.isEmpty());
+        FormRobot.waitFor(() -> !test.dialogs.errors.isEmpty());
 
         assertThat(test.dialogs.errors)
                 .extracting(RecordingDialogService.Shown::title)
@@ -134,7 +134,7 @@ class MainWindowProfilesTest {
         test.dialogs.passwordAnswer = Optional.of(server.password("alice"));
 
         robot.clickOn("#toolConnect");
-        MainWindowFailuresTest.waitFor(() -> connected(alice));
+        FormRobot.waitFor(() -> connected(alice));
 
         assertThat(test.dialogs.passwordPrompts).singleElement().asString().contains(alice.displayTarget());
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
@@ -160,7 +160,7 @@ class MainWindowProfilesTest {
             model.connectSelected();
             model.connectSelected();
         });
-        MainWindowFailuresTest.waitFor(() -> connected(alice));
+        FormRobot.waitFor(() -> connected(alice));
 
         assertThat(test.dialogs.passwordPrompts).hasSize(1);
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(2);
@@ -178,7 +178,7 @@ class MainWindowProfilesTest {
         test.dialogs.passwordAnswer = Optional.empty();
 
         robot.interact(model::connectSelected);
-        MainWindowFailuresTest.waitFor(() -> !test.dialogs.passwordPrompts.isEmpty());
+        FormRobot.waitFor(() -> !test.dialogs.passwordPrompts.isEmpty());
 
         assertThat(connected(alice)).isFalse();
         assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText())
@@ -203,7 +203,7 @@ class MainWindowProfilesTest {
         test.dialogs.passwordAnswer = Optional.of(TestCertificates.CLIENT_KEY_PASSWORD);
 
         robot.interact(model::connectSelected);
-        MainWindowFailuresTest.waitFor(() -> connected(certuser));
+        FormRobot.waitFor(() -> connected(certuser));
 
         assertThat(test.dialogs.passwordPrompts).hasSize(2);
         assertThat(test.dialogs.passwordPrompts.get(1))
@@ -223,7 +223,7 @@ class MainWindowProfilesTest {
         test.dialogs.passwordAnswer = Optional.of(server.password(TestServer.SUPERUSER));
 
         robot.interact(model::connectSelected);
-        MainWindowFailuresTest.waitFor(() -> robot.lookup("#superuserWarning")
+        FormRobot.waitFor(() -> robot.lookup("#superuserWarning")
                 .tryQuery()
                 .map(warning -> warning.isVisible())
                 .orElse(false));
@@ -244,10 +244,9 @@ class MainWindowProfilesTest {
     /** Starts the model again (it reads the store anew) and waits until it lists {@code expected} profiles. */
     private void reload(FxRobot robot, int expected) throws Exception {
         robot.interact(model::start);
-        MainWindowFailuresTest.waitFor(
-                () -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == expected
-                                && model.passwordsReadyProperty().get())
-                        .get());
+        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == expected
+                        && model.passwordsReadyProperty().get())
+                .get());
     }
 
     private void select(FxRobot robot, String name) {

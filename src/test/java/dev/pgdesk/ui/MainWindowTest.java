@@ -106,29 +106,26 @@ class MainWindowTest {
 
     @Test
     void newConnectionOpensTheConnectionDialogAndCancelClosesIt(FxRobot robot) throws Exception {
-        MainWindowFailuresTest.waitFor(() -> model.passwordsReadyProperty().get());
+        FormRobot.waitFor(() -> model.passwordsReadyProperty().get());
 
         robot.clickOn("#newConnectionButton");
-        MainWindowFailuresTest.waitFor(
-                () -> robot.lookup("#importText").tryQuery().isPresent());
+        FormRobot.waitFor(() -> robot.lookup("#importText").tryQuery().isPresent());
 
         assertThat(robot.listTargetWindows()).hasSize(2);
         assertThat(robot.lookup("#host").queryAs(TextField.class).getText()).isEqualTo("localhost");
 
         robot.clickOn("#cancel");
-        MainWindowFailuresTest.waitFor(
-                () -> robot.lookup("#importText").tryQuery().isEmpty());
+        FormRobot.waitFor(() -> robot.lookup("#importText").tryQuery().isEmpty());
         assertThat(robot.listTargetWindows()).hasSize(1);
     }
 
     @Test
     void importConnectionUriOpensTheDialogWithTheImportFieldFocused(FxRobot robot) throws Exception {
-        MainWindowFailuresTest.waitFor(() -> model.passwordsReadyProperty().get());
+        FormRobot.waitFor(() -> model.passwordsReadyProperty().get());
 
         robot.clickOn("#importUriButton");
-        MainWindowFailuresTest.waitFor(
-                () -> robot.lookup("#importText").tryQuery().isPresent());
-        MainWindowFailuresTest.waitFor(
+        FormRobot.waitFor(() -> robot.lookup("#importText").tryQuery().isPresent());
+        FormRobot.waitFor(
                 () -> robot.lookup("#importText").queryAs(TextField.class).isFocused());
 
         assertThat(robot.lookup("#importText").queryAs(TextField.class).isFocused())

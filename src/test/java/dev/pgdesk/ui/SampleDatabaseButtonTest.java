@@ -70,8 +70,8 @@ class SampleDatabaseButtonTest {
     @Test
     void theSampleIsListedConnectedAndShownInAnOverviewTab(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
-        MainWindowFailuresTest.waitFor(() -> robot.lookup("#overviewVersion")
+        FormRobot.waitFor(this::sampleConnected);
+        FormRobot.waitFor(() -> robot.lookup("#overviewVersion")
                 .tryQueryAs(Label.class)
                 .map(version -> !version.getText().equals("…"))
                 .orElse(false));
@@ -100,7 +100,7 @@ class SampleDatabaseButtonTest {
     @Test
     void thePoolLabelShowsTheSelectedConnectionsPool(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
+        FormRobot.waitFor(this::sampleConnected);
         robot.interact(model::refreshPoolStatus);
 
         assertThat(robot.lookup("#poolStatus").queryAs(Label.class).getText())
@@ -110,10 +110,10 @@ class SampleDatabaseButtonTest {
     @Test
     void disconnectClosesTheProfilesTabsAndExitStopsTheSample(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
+        FormRobot.waitFor(this::sampleConnected);
 
         robot.clickOn("#toolDisconnect");
-        MainWindowFailuresTest.waitFor(() -> !test.pools.isOpen(sampleProfile.id()) && !sampleConnected());
+        FormRobot.waitFor(() -> !test.pools.isOpen(sampleProfile.id()) && !sampleConnected());
 
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
@@ -129,12 +129,12 @@ class SampleDatabaseButtonTest {
     @Test
     void openingTheSampleAgainReusesTheRunningServer(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
+        FormRobot.waitFor(this::sampleConnected);
         robot.interact(model::disconnectSelected);
-        MainWindowFailuresTest.waitFor(() -> !test.pools.isOpen(sampleProfile.id()) && !sampleConnected());
+        FormRobot.waitFor(() -> !test.pools.isOpen(sampleProfile.id()) && !sampleConnected());
 
         robot.clickOn("#toolSample");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
+        FormRobot.waitFor(this::sampleConnected);
 
         assertThat(startCalls).hasSize(1);
         assertThat(model.profiles()).hasSize(1);
@@ -144,8 +144,8 @@ class SampleDatabaseButtonTest {
     @Test
     void aServerRestartIsSurvivedAndTheStatusBarSaysSo(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
-        MainWindowFailuresTest.waitFor(this::sampleConnected);
-        MainWindowFailuresTest.waitFor(() -> robot.lookup("#overviewUser")
+        FormRobot.waitFor(this::sampleConnected);
+        FormRobot.waitFor(() -> robot.lookup("#overviewUser")
                 .tryQueryAs(Label.class)
                 .map(user -> user.getText().equals("alice"))
                 .orElse(false));
@@ -153,7 +153,7 @@ class SampleDatabaseButtonTest {
         server.server().restart();
         robot.clickOn("#refreshOverview");
 
-        MainWindowFailuresTest.waitFor(() -> robot.lookup("#statusMessage")
+        FormRobot.waitFor(() -> robot.lookup("#statusMessage")
                 .queryAs(Label.class)
                 .getText()
                 .contains("The server restarted; connection lost, reconnected."));

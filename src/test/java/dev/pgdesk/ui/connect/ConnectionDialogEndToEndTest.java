@@ -1,5 +1,9 @@
 package dev.pgdesk.ui.connect;
 
+import static dev.pgdesk.ui.FormRobot.choose;
+import static dev.pgdesk.ui.FormRobot.label;
+import static dev.pgdesk.ui.FormRobot.set;
+import static dev.pgdesk.ui.FormRobot.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnectionProfile;
@@ -15,22 +19,16 @@ import dev.pgdesk.ui.TestServices;
 import dev.pgdesk.ui.theme.Theme;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The dialog against the real test server: test, fail with a wrong password, save, and find the profile
@@ -65,7 +63,7 @@ class ConnectionDialogEndToEndTest {
         set(robot, "#database", target.database());
         set(robot, "#user", target.user());
         set(robot, "#password", rightPassword);
-        choosePasswordStorage(robot, PasswordStorage.ASK_EVERY_TIME);
+        choose(robot, "#passwordStorage", PasswordStorage.ASK_EVERY_TIME);
 
         runTest(robot);
 
@@ -117,11 +115,11 @@ class ConnectionDialogEndToEndTest {
         set(robot, "#port", Integer.toString(target.port()));
         set(robot, "#database", target.database());
         set(robot, "#user", TestCertificates.CLIENT_USER);
-        chooseSslMode(robot, SslMode.VERIFY_FULL);
+        choose(robot, "#sslMode", SslMode.VERIFY_FULL);
         set(robot, "#rootCert", certs.caCert().toString());
         set(robot, "#clientCert", certs.clientCert().toString());
         set(robot, "#clientKey", certs.clientKeyEncrypted().toString());
-        choosePasswordStorage(robot, PasswordStorage.ASK_EVERY_TIME);
+        choose(robot, "#passwordStorage", PasswordStorage.ASK_EVERY_TIME);
 
         runTest(robot);
         assertThat(label(robot, "#testFailureExplanation").getText()).contains("is encrypted", "Key password");
@@ -137,39 +135,13 @@ class ConnectionDialogEndToEndTest {
                 .doesNotContain(TestCertificates.CLIENT_KEY_PASSWORD);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void chooseSslMode(FxRobot robot, SslMode mode) {
-        ComboBox<SslMode> box = robot.lookup("#sslMode").queryAs(ComboBox.class);
-        robot.interact(() -> box.setValue(mode));
-    }
-
     private void runTest(FxRobot robot) throws TimeoutException {
         robot.clickOn("#testConnection");
         waitFor(() -> !robot.lookup("#testConnection").queryButton().isDisabled());
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void set(FxRobot robot, String id, String value) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> field.setText(value));
-    }
-
-    private static Label label(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class);
-    }
-
     @SuppressWarnings("unchecked")
     private static ListView<CheckStep> steps(FxRobot robot) {
         return robot.lookup("#testSteps").queryAs(ListView.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void choosePasswordStorage(FxRobot robot, PasswordStorage storage) {
-        ComboBox<PasswordStorage> box = robot.lookup("#passwordStorage").queryAs(ComboBox.class);
-        robot.interact(() -> box.setValue(storage));
     }
 }

@@ -1,5 +1,9 @@
 package dev.pgdesk.ui.connect;
 
+import static dev.pgdesk.ui.FormRobot.choose;
+import static dev.pgdesk.ui.FormRobot.label;
+import static dev.pgdesk.ui.FormRobot.set;
+import static dev.pgdesk.ui.FormRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnInfoException;
@@ -25,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,21 +71,21 @@ class ConnectionDialogTest {
         assertThat(text(robot, "#host")).isEqualTo("localhost");
         assertThat(text(robot, "#port")).isEqualTo("5432");
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
-        assertThat(errorLabel(robot, "#hostError").isVisible()).isFalse();
+        assertThat(label(robot, "#hostError").isVisible()).isFalse();
     }
 
     @Test
     void anEmptyHostIsReportedUnderTheHostFieldAndBlocksSaving(FxRobot robot) {
         set(robot, "#host", "");
 
-        assertThat(errorLabel(robot, "#hostError").getText()).isEqualTo(expectedError(ProfileField.HOST));
-        assertThat(errorLabel(robot, "#hostError").isVisible()).isTrue();
+        assertThat(label(robot, "#hostError").getText()).isEqualTo(expectedError(ProfileField.HOST));
+        assertThat(label(robot, "#hostError").isVisible()).isTrue();
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
 
         set(robot, "#host", "db.internal");
 
-        assertThat(errorLabel(robot, "#hostError").getText()).isEmpty();
-        assertThat(errorLabel(robot, "#hostError").isVisible()).isFalse();
+        assertThat(label(robot, "#hostError").getText()).isEmpty();
+        assertThat(label(robot, "#hostError").isVisible()).isFalse();
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
     }
 
@@ -91,12 +94,12 @@ class ConnectionDialogTest {
         robot.doubleClickOn("#port").eraseText(4).write("70000");
 
         assertThat(text(robot, "#port")).isEqualTo("70000");
-        assertThat(errorLabel(robot, "#portError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.PORT));
+        assertThat(label(robot, "#portError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.PORT));
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
 
         robot.eraseText(5).write("6432");
 
-        assertThat(errorLabel(robot, "#portError").getText()).isEmpty();
+        assertThat(label(robot, "#portError").getText()).isEmpty();
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
     }
 
@@ -104,7 +107,7 @@ class ConnectionDialogTest {
     void aPortThatIsNotANumberIsReportedUnderThePortField(FxRobot robot) {
         set(robot, "#port", "fivefour");
 
-        assertThat(errorLabel(robot, "#portError").getText()).contains("number");
+        assertThat(label(robot, "#portError").getText()).contains("number");
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
     }
 
@@ -112,44 +115,44 @@ class ConnectionDialogTest {
     void verifyFullWithoutARootCertificateIsReportedUnderTheRootCertificate(FxRobot robot) throws IOException {
         Path rootCertificate = Files.createTempFile("root", ".crt");
         rootCertificate.toFile().deleteOnExit();
-        selectSslMode(robot, SslMode.VERIFY_FULL);
+        choose(robot, "#sslMode", SslMode.VERIFY_FULL);
 
-        assertThat(errorLabel(robot, "#rootCertError").getText())
+        assertThat(label(robot, "#rootCertError").getText())
                 .isNotEmpty()
                 .isEqualTo(expectedError(ProfileField.SSL_ROOT_CERT));
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
 
         set(robot, "#rootCert", rootCertificate.toString());
 
-        assertThat(errorLabel(robot, "#rootCertError").getText()).isEmpty();
+        assertThat(label(robot, "#rootCertError").getText()).isEmpty();
     }
 
     @Test
     void theSslModeHelpSaysWhatTheChosenModeProtectsAgainst(FxRobot robot) {
-        assertThat(errorLabel(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.PREFER.protection());
+        assertThat(label(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.PREFER.protection());
 
-        selectSslMode(robot, SslMode.VERIFY_CA);
+        choose(robot, "#sslMode", SslMode.VERIFY_CA);
 
-        assertThat(errorLabel(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.VERIFY_CA.protection());
+        assertThat(label(robot, "#sslModeHelp").getText()).isEqualTo(SslMode.VERIFY_CA.protection());
     }
 
     @Test
     void aDuplicateNameIsReportedUnderTheNameField(FxRobot robot) {
         set(robot, "#name", "Production");
 
-        assertThat(errorLabel(robot, "#nameError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.NAME));
+        assertThat(label(robot, "#nameError").getText()).isNotEmpty().isEqualTo(expectedError(ProfileField.NAME));
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
 
         set(robot, "#name", "Production copy");
 
-        assertThat(errorLabel(robot, "#nameError").getText()).isEmpty();
+        assertThat(label(robot, "#nameError").getText()).isEmpty();
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
     }
 
     @Test
     void withoutAKeyringTheKeyringChoiceExplainsWhy(FxRobot robot) {
-        assertThat(errorLabel(robot, "#passwordStorageHelp").getText()).contains("keyring");
-        assertThat(errorLabel(robot, "#passwordStorageHelp").isVisible()).isTrue();
+        assertThat(label(robot, "#passwordStorageHelp").getText()).contains("keyring");
+        assertThat(label(robot, "#passwordStorageHelp").isVisible()).isTrue();
     }
 
     @Test
@@ -164,7 +167,7 @@ class ConnectionDialogTest {
         assertThat(text(robot, "#password")).isEqualTo("s3cret");
         assertThat(sslModeBox(robot).getValue()).isEqualTo(SslMode.REQUIRE);
         assertThat(text(robot, "#name")).isEqualTo("Local");
-        assertThat(errorLabel(robot, "#importMessage").getStyleClass()).doesNotContain("field-error");
+        assertThat(label(robot, "#importMessage").getStyleClass()).doesNotContain("field-error");
     }
 
     @Test
@@ -185,8 +188,8 @@ class ConnectionDialogTest {
         robot.clickOn("#importButton");
 
         assertThat(text(robot, "#host")).isEqualTo("db.example.org");
-        assertThat(errorLabel(robot, "#importMessage").getText()).contains("client_encoding");
-        assertThat(errorLabel(robot, "#importMessage").isVisible()).isTrue();
+        assertThat(label(robot, "#importMessage").getText()).contains("client_encoding");
+        assertThat(label(robot, "#importMessage").isVisible()).isTrue();
     }
 
     @Test
@@ -195,7 +198,7 @@ class ConnectionDialogTest {
         set(robot, "#importText", malformed);
         robot.clickOn("#importButton");
 
-        Label message = errorLabel(robot, "#importMessage");
+        Label message = label(robot, "#importMessage");
         assertThat(message.getText()).isNotEmpty().isEqualTo(parserReason(malformed));
         assertThat(message.getStyleClass()).contains("field-error");
         assertThat(text(robot, "#host")).isEqualTo("localhost");
@@ -216,7 +219,7 @@ class ConnectionDialogTest {
 
             robot.clickOn("#cancelTest");
 
-            assertThat(errorLabel(robot, "#testResult").getText()).isEqualTo("Cancelled.");
+            assertThat(label(robot, "#testResult").getText()).isEqualTo("Cancelled.");
             assertThat(robot.lookup("#testConnection").queryButton().isDisabled())
                     .isFalse();
             assertThat(robot.lookup("#cancelTest").query().isVisible()).isFalse();
@@ -228,7 +231,7 @@ class ConnectionDialogTest {
     void savingWritesTheProfileAndPutsThePasswordOnlyIntoPgpass(FxRobot robot) throws IOException {
         set(robot, "#host", "db.internal");
         set(robot, "#password", "pgpass-only-secret");
-        choosePasswordStorage(robot, PasswordStorage.PGPASS_FILE);
+        choose(robot, "#passwordStorage", PasswordStorage.PGPASS_FILE);
 
         robot.clickOn("#save");
 
@@ -248,20 +251,14 @@ class ConnectionDialogTest {
 
         robot.clickOn("#save");
 
-        assertThat(errorLabel(robot, "#saveError").getText()).startsWith("Could not save");
-        assertThat(errorLabel(robot, "#saveError").isVisible()).isTrue();
+        assertThat(label(robot, "#saveError").getText()).startsWith("Could not save");
+        assertThat(label(robot, "#saveError").isVisible()).isTrue();
         assertThat(model.savedProfileProperty().get()).isNull();
         assertThat(text(robot, "#host")).isEqualTo("db.internal");
         assertThat(text(robot, "#name")).isEqualTo("Local");
     }
 
     // Helpers
-
-    @SuppressWarnings("unchecked")
-    private static void choosePasswordStorage(FxRobot robot, PasswordStorage storage) {
-        ComboBox<PasswordStorage> box = robot.lookup("#passwordStorage").queryAs(ComboBox.class);
-        robot.interact(() -> box.setValue(storage));
-    }
 
     private String expectedError(ProfileField field) {
         List<ConnectionProfile> others = List.of(production);
@@ -281,26 +278,8 @@ class ConnectionDialogTest {
         throw new AssertionError("expected the parser to reject " + text);
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TextField.class).getText();
-    }
-
-    private static void set(FxRobot robot, String id, String value) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> field.setText(value));
-    }
-
-    private static Label errorLabel(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class);
-    }
-
     @SuppressWarnings("unchecked")
     private static ComboBox<SslMode> sslModeBox(FxRobot robot) {
         return robot.lookup("#sslMode").queryAs(ComboBox.class);
-    }
-
-    private static void selectSslMode(FxRobot robot, SslMode mode) {
-        ComboBox<SslMode> box = sslModeBox(robot);
-        robot.interact(() -> box.setValue(mode));
     }
 }
