@@ -318,12 +318,13 @@ public final class TestServer implements AutoCloseable {
                 Path directory =
                         Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pgdesk-test-");
                 Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                // Registered first, so a failure below leaves nothing behind either.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> cleanUp(directory), "pgdesk-test-cleanup"));
                 TestCertificates certificates = TestCertificates.generate(directory.resolve("certs"));
                 Files.setPosixFilePermissions(certificates.directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
                 Path jars = Path.of(System.getProperty("pgdesk.test.pgBinaries", "target/pg-binaries"));
                 PgBinaries binaries = PgBinaries.fromJarDirectory(
                         jars, expectedVersion(), Path.of(System.getProperty("java.io.tmpdir"), "pgdesk-test-binaries"));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> cleanUp(directory), "pgdesk-test-cleanup"));
                 return new Environment(directory, binaries, certificates);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
