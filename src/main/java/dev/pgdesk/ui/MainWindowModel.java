@@ -12,7 +12,6 @@ import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.dialog.DialogService;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -264,17 +263,22 @@ public final class MainWindowModel {
         List<ConnectionProfile> remaining = savedProfiles().stream()
                 .filter(profile -> !profile.id().equals(item.id()))
                 .toList();
-        try {
-            services.profileStore().save(remaining);
-        } catch (IOException e) {
-            services.dialogs().showError("Could not delete " + item.name(), describe(e));
-            return;
-        }
-        if (passwords != null) {
-            passwords.forget(item.profile());
-        }
-        profiles.remove(item);
-        statusMessage.set("Deleted " + item.name() + ".");
+        PasswordService service = passwords;
+        // The file and the keyring are written off the FX thread; the list changes once both are done.
+        services.tasks()
+                .run(
+                        cancel -> {
+                            services.profileStore().save(remaining);
+                            if (service != null) {
+                                service.forget(item.profile());
+                            }
+                            return item;
+                        },
+                        deleted -> {
+                            profiles.remove(deleted);
+                            statusMessage.set("Deleted " + deleted.name() + ".");
+                        },
+                        error -> services.dialogs().showError("Could not delete " + item.name(), describe(error)));
     }
 
     /** Starts the sample database (once) and connects to it. */

@@ -81,6 +81,7 @@ class MainWindowProfilesTest {
         select(robot, "Drop");
 
         robot.interact(model::deleteSelected);
+        FormRobot.waitFor(() -> model.profiles().size() == 1);
 
         assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("Keep");
         assertThat(test.store().load().profiles())
@@ -95,12 +96,15 @@ class MainWindowProfilesTest {
         reload(robot, 1);
         select(robot, "Old name");
 
+        ConnectionDialogModel dialog = WaitForAsyncUtils.asyncFx(
+                        () -> model.editSelectedDialog().orElseThrow())
+                .get();
         robot.interact(() -> {
-            ConnectionDialogModel dialog = model.editSelectedDialog().orElseThrow();
             dialog.nameProperty().set("New name");
-            assertThat(dialog.save()).isTrue();
-            model.profileSaved(dialog.savedProfileProperty().get());
+            dialog.save();
         });
+        FormRobot.waitFor(() -> dialog.savedProfileProperty().get() != null);
+        robot.interact(() -> model.profileSaved(dialog.savedProfileProperty().get()));
 
         assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("New name");
         assertThat(test.store().load().profiles()).singleElement().satisfies(saved -> {

@@ -83,6 +83,7 @@ public final class ConnectionDialogModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty keyPassword = new SimpleStringProperty("");
+    private final BooleanProperty saving = new SimpleBooleanProperty();
     private final ObjectProperty<PasswordStorage> passwordStorage = new SimpleObjectProperty<>();
     private final ObjectProperty<SslMode> sslMode = new SimpleObjectProperty<>();
     private final StringProperty rootCert = new SimpleStringProperty("");
@@ -238,16 +239,18 @@ public final class ConnectionDialogModel {
     }
 
     /**
-     * Saves every profile with this one added or replaced, and the password where the user chose. On
+     * Saves every profile with this one added or replaced, and the secrets where the user chose, off the FX
+     * thread (the keyring may take a while to answer). Success sets {@link #savedProfileProperty()}; on
      * failure the form keeps its content and {@link #saveErrorProperty()} says why.
-     *
-     * @return whether the profile was saved
      */
-    public boolean save() {
+    public void save() {
         validate();
         if (!valid.get()) {
             saveError.set("Fix the fields marked in red first.");
-            return false;
+            return;
+        }
+        if (saving.get()) {
+            return;
         }
         ConnectionProfile profile = currentProfile();
         List<ConnectionProfile> all = new ArrayList<>();
@@ -257,29 +260,41 @@ public final class ConnectionDialogModel {
         if (all.stream().noneMatch(saved -> saved.id().equals(profile.id()))) {
             all.add(profile);
         }
-        try {
-            String typed = password.get();
-            if (typed != null && !typed.isEmpty()) {
-                context.passwords().save(profile, typed);
-            } else if (profile.passwordStorage() == PasswordStorage.ASK_EVERY_TIME) {
-                context.passwords().save(profile, "");
-            }
-            String typedKey = keyPassword.get();
-            // An empty field keeps a stored key password; a storage without the keyring forgets it.
-            if ((typedKey != null && !typedKey.isEmpty()) || profile.passwordStorage() != PasswordStorage.KEYRING) {
-                context.passwords().saveKeyPassword(profile, typedKey);
-            }
-            context.store().save(all);
-        } catch (IOException e) {
-            saveError.set("Could not save: " + describeFileProblem(e));
-            return false;
-        } catch (SecretStoreException e) {
-            saveError.set("Could not store the password: " + describe(e));
-            return false;
-        }
+        String typed = password.get();
+        String typedKey = keyPassword.get();
+        saving.set(true);
         saveError.set("");
-        savedProfile.set(profile);
-        return true;
+        context.tasks()
+                .run(
+                        cancel -> {
+                            persist(profile, all, typed, typedKey);
+                            return profile;
+                        },
+                        saved -> {
+                            saving.set(false);
+                            savedProfile.set(saved);
+                        },
+                        error -> {
+                            saving.set(false);
+                            saveError.set(
+                                    error instanceof SecretStoreException
+                                            ? "Could not store the password: " + describe(error)
+                                            : "Could not save: " + describeFileProblem(error));
+                        });
+    }
+
+    private void persist(ConnectionProfile profile, List<ConnectionProfile> all, String typed, String typedKey)
+            throws IOException, SecretStoreException {
+        if (typed != null && !typed.isEmpty()) {
+            context.passwords().save(profile, typed);
+        } else if (profile.passwordStorage() == PasswordStorage.ASK_EVERY_TIME) {
+            context.passwords().save(profile, "");
+        }
+        // An empty field keeps a stored key password; a storage without the keyring forgets it.
+        if ((typedKey != null && !typedKey.isEmpty()) || profile.passwordStorage() != PasswordStorage.KEYRING) {
+            context.passwords().saveKeyPassword(profile, typedKey);
+        }
+        context.store().save(all);
     }
 
     /** The profile as the form describes it (fields that do not parse count as 0). */
@@ -430,7 +445,7 @@ public final class ConnectionDialogModel {
 
     /** True while Save would fail: some field has an error. */
     public BooleanBinding saveDisabled() {
-        return valid.not();
+        return valid.not().or(saving);
     }
 
     // Internals
@@ -519,7 +534,7 @@ public final class ConnectionDialogModel {
     }
 
     /** File system exceptions carry only a path as their message; say what is wrong with it. */
-    private static String describeFileProblem(IOException error) {
+    private static String describeFileProblem(Throwable error) {
         if (error instanceof FileSystemException fileError && fileError.getFile() != null) {
             String reason = fileError.getReason();
             return fileError.getFile()

@@ -4,6 +4,7 @@ import static dev.pgdesk.ui.FormRobot.choose;
 import static dev.pgdesk.ui.FormRobot.label;
 import static dev.pgdesk.ui.FormRobot.set;
 import static dev.pgdesk.ui.FormRobot.text;
+import static dev.pgdesk.ui.FormRobot.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnInfoException;
@@ -228,14 +229,14 @@ class ConnectionDialogTest {
     }
 
     @Test
-    void savingWritesTheProfileAndPutsThePasswordOnlyIntoPgpass(FxRobot robot) throws IOException {
+    void savingWritesTheProfileAndPutsThePasswordOnlyIntoPgpass(FxRobot robot) throws Exception {
         set(robot, "#host", "db.internal");
         set(robot, "#password", "pgpass-only-secret");
         choose(robot, "#passwordStorage", PasswordStorage.PGPASS_FILE);
 
         robot.clickOn("#save");
+        waitFor(() -> model.savedProfileProperty().get() != null);
 
-        assertThat(model.savedProfileProperty().get()).isNotNull();
         assertThat(test.store().load().profiles())
                 .extracting(ConnectionProfile::name)
                 .containsExactlyInAnyOrder("Production", "Local");
@@ -244,12 +245,13 @@ class ConnectionDialogTest {
     }
 
     @Test
-    void aFailedSaveSaysWhyAndKeepsWhatWasTyped(FxRobot robot) throws IOException {
+    void aFailedSaveSaysWhyAndKeepsWhatWasTyped(FxRobot robot) throws Exception {
         // A file where the config directory should be makes the store unwritable.
         Files.writeString(test.profilesFile().getParent(), "in the way");
         set(robot, "#host", "db.internal");
 
         robot.clickOn("#save");
+        waitFor(() -> !label(robot, "#saveError").getText().isEmpty());
 
         assertThat(label(robot, "#saveError").getText()).startsWith("Could not save");
         assertThat(label(robot, "#saveError").isVisible()).isTrue();
