@@ -142,20 +142,23 @@ public final class MainWindowModel {
                 .run(
                         cancel -> StoredSecrets.find(service, profile),
                         found -> {
-                            Optional<String> password = found.password().or(() -> services.dialogs()
-                                    .askPassword(
-                                            "Connect to " + item.name(),
-                                            "Password for " + profile.displayTarget() + ":"));
+                            Optional<String> password = found.password()
+                                    .or(() -> services.dialogs()
+                                            .askPassword(
+                                                    "Connect to " + item.name(),
+                                                    "Password for " + profile.displayTarget() + ":"));
                             if (password.isEmpty()) {
                                 notConnected(item);
                                 return;
                             }
                             String keyPassword = null;
                             if (found.keyPasswordNeeded()) {
-                                Optional<String> key = found.keyPassword().or(() -> services.dialogs()
-                                        .askPassword(
-                                                "Connect to " + item.name(),
-                                                "Password of the encrypted client key " + profile.sslKey() + ":"));
+                                Optional<String> key = found.keyPassword()
+                                        .or(() -> services.dialogs()
+                                                .askPassword(
+                                                        "Connect to " + item.name(),
+                                                        "Password of the encrypted client key " + profile.sslKey()
+                                                                + ":"));
                                 if (key.isEmpty()) {
                                     notConnected(item);
                                     return;

@@ -181,10 +181,7 @@ class ConnInfoParserTest {
     class MalformedInput {
 
         @ParameterizedTest
-        @CsvSource(
-                delimiter = '|',
-                textBlock =
-                        """
+        @CsvSource(delimiter = '|', textBlock = """
                 foo=bar                                  | invalid connection option "foo"
                 host                                     | missing "=" after "host" in connection info string
                 host localhost                           | missing "=" after "host" in connection info string

@@ -113,9 +113,7 @@ class ProfileStoreTest {
     @Test
     void unknownFieldsAreIgnored() throws IOException {
         Files.createDirectories(file().getParent());
-        Files.writeString(
-                file(),
-                """
+        Files.writeString(file(), """
                 {"formatVersion":1,"futureSetting":true,
                  "profiles":[{"id":"a1","name":"new","host":"h","colour":"blue"}]}
                 """);
@@ -140,10 +138,11 @@ class ProfileStoreTest {
 
         Path aside = file().resolveSibling("profiles.json.unreadable-20260304-050607");
         assertThat(result.profiles()).isEmpty();
-        assertThat(result.problem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("is not valid JSON")
-                .contains(aside.toString())
-                .contains("fresh file"));
+        assertThat(result.problem())
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .contains("is not valid JSON")
+                        .contains(aside.toString())
+                        .contains("fresh file"));
         assertThat(aside).hasContent("{\"formatVersion\":1,\"profiles\":[ this is not json");
         assertThat(other).hasContent("keep me");
         assertThat(filesBesideTheStore()).containsExactly(other, aside);
@@ -213,8 +212,7 @@ class ProfileStoreTest {
     @Test
     void aProfileWithABadValueIsSkippedAndTheOthersStillLoad() throws IOException {
         Files.createDirectories(file().getParent());
-        String content =
-                """
+        String content = """
                 {"formatVersion":1,"profiles":[
                   {"id":"1","name":"good","host":"a"},
                   {"id":"2","name":"broken","sslMode":"sometimes"},
@@ -226,10 +224,11 @@ class ProfileStoreTest {
         ProfileStore.LoadResult result = store().load();
 
         assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("good", "also good");
-        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("\"broken\"")
-                .contains("sslMode \"sometimes\"")
-                .contains("profiles.json.backup-20260304-050607"));
+        assertThat(result.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("\"broken\"")
+                        .contains("sslMode \"sometimes\"")
+                        .contains("profiles.json.backup-20260304-050607"));
         assertThat(file()).hasContent(content);
         assertThat(file().resolveSibling("profiles.json.backup-20260304-050607"))
                 .hasContent(content);
@@ -238,9 +237,7 @@ class ProfileStoreTest {
     @Test
     void wrongTypesAndDuplicateIdsAreSkippedWithTheirNames() throws IOException {
         Files.createDirectories(file().getParent());
-        Files.writeString(
-                file(),
-                """
+        Files.writeString(file(), """
                 {"formatVersion":1,"profiles":[
                   {"id":"1","name":"first"},
                   {"id":"1","name":"copy"},
@@ -253,10 +250,11 @@ class ProfileStoreTest {
         ProfileStore.LoadResult result = store().load();
 
         assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("first");
-        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("\"copy\" was skipped: another saved connection has the same id")
-                .contains("\"typed\" was skipped: port must be a whole number")
-                .contains("\"anonymous\" was skipped: it has no id")
-                .contains("number 5 was skipped"));
+        assertThat(result.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("\"copy\" was skipped: another saved connection has the same id")
+                        .contains("\"typed\" was skipped: port must be a whole number")
+                        .contains("\"anonymous\" was skipped: it has no id")
+                        .contains("number 5 was skipped"));
     }
 }

@@ -85,9 +85,10 @@ class TestServerTest {
     @Test
     void dedicatedServerCanPresentTheOtherHostCertificate() throws SQLException {
         TestCertificates certs = TestServer.shared().certificates();
-        try (TestServer server = TestServer.startDedicated("otherhost", b -> b.setting(
-                        "ssl_cert_file", certs.otherHostCert().toString())
-                .setting("ssl_key_file", certs.otherHostKey().toString()))) {
+        try (TestServer server = TestServer.startDedicated(
+                "otherhost",
+                b -> b.setting("ssl_cert_file", certs.otherHostCert().toString())
+                        .setting("ssl_key_file", certs.otherHostKey().toString()))) {
             Properties verifyFull = new Properties();
             verifyFull.setProperty("user", "alice");
             verifyFull.setProperty("password", server.password("alice"));

@@ -56,11 +56,10 @@ public final class PasswordService implements PasswordLookup {
 
     @Override
     public Optional<String> find(ConnectionProfile profile) {
-        Optional<String> own =
-                switch (profile.passwordStorage()) {
-                    case KEYRING -> keyring.read(keyringKey(profile));
-                    case PGPASS_FILE, ASK_EVERY_TIME -> Optional.empty();
-                };
+        Optional<String> own = switch (profile.passwordStorage()) {
+            case KEYRING -> keyring.read(keyringKey(profile));
+            case PGPASS_FILE, ASK_EVERY_TIME -> Optional.empty();
+        };
         return own.or(() -> env.get("PGPASSWORD"))
                 .or(() -> pgpass.find(profile.host(), profile.port(), profile.database(), profile.user()));
     }

@@ -66,9 +66,10 @@ class SslModeMatrixTest {
     static void startServers() {
         noSsl = TestServer.startDedicated("nossl", b -> b.setting("ssl", "off"));
         TestCertificates certs = TestServer.shared().certificates();
-        otherHost = TestServer.startDedicated("otherhost", b -> b.setting(
-                        "ssl_cert_file", certs.otherHostCert().toString())
-                .setting("ssl_key_file", certs.otherHostKey().toString()));
+        otherHost = TestServer.startDedicated(
+                "otherhost",
+                b -> b.setting("ssl_cert_file", certs.otherHostCert().toString())
+                        .setting("ssl_key_file", certs.otherHostKey().toString()));
     }
 
     @AfterAll

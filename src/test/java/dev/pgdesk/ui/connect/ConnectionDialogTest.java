@@ -214,9 +214,10 @@ class ConnectionDialogTest {
             set(robot, "#port", Integer.toString(silent.getLocalPort()));
             set(robot, "#connectTimeout", "60");
             robot.clickOn("#testConnection");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancelTest")
-                    .query()
-                    .isVisible());
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> robot.lookup("#cancelTest").query().isVisible());
 
             robot.clickOn("#cancelTest");
 
