@@ -40,8 +40,8 @@ class ParametersPropertyTest {
         int compared = 0;
         for (int i = 0; i < STATEMENTS; i++) {
             String sql = generator.next();
-            if (sql.indexOf('\u0000') >= 0) {
-                continue; // the driver rejects NUL characters outright
+            if (hasKnownDriverDisagreement(sql)) {
+                continue;
             }
             JdbcStatement statement;
             try {
@@ -49,7 +49,7 @@ class ParametersPropertyTest {
             } catch (InvalidParametersException mixedOrOutOfRange) {
                 continue;
             }
-            List<NativeQuery> parsed = Parser.parseJdbcSql(statement.sql(), true, true, false, false, false);
+            List<NativeQuery> parsed = Parser.parseJdbcSql(statement.sql(), true, true, true, false, false);
             String nativeSql = parsed.isEmpty() ? "" : parsed.get(0).nativeSql;
             assertThat(withoutSpaces(nativeSql))
                     .as("statement #%d %s", i, SqlLexerPropertyTest.quoted(sql))
@@ -94,8 +94,82 @@ class ParametersPropertyTest {
         return out.toString();
     }
 
-    /** Without spaces and semicolons, which the driver may add or drop around statement ends. */
+    /**
+     * Inputs on which the driver's simpler lexer differs from the server's, none of which is real SQL: NUL
+     * (PostgreSQL text cannot hold it), lone surrogates (not valid UTF-16), and an {@code E'...'} string
+     * glued to the {@code $} ending a dollar quote or opening the text (the driver reads it as a plain
+     * string there; a real statement starts with a keyword or a comment), and a dollar quote glued to a
+     * number or to another dollar quote ({@code 1$a$...}, {@code $$x$$$$y$$}; the driver takes the
+     * {@code $} for part of a name).
+     */
+    private static boolean hasKnownDriverDisagreement(String sql) {
+        if (sql.indexOf('\u0000') >= 0 || hasLoneSurrogate(sql) || hasSymbolBeforeDollar(sql) || sql.contains("/*/")) {
+            // "/*/": the driver takes "*/" to close the comment that "/*" just opened; the server does not
+
+            return true;
+        }
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        if (tokens.stream().anyMatch(t -> t.kind() == TokenKind.PUNCTUATION && sql.charAt(t.start()) == ';')) {
+            return true; // the splitter never hands over a statement with a top-level semicolon
+        }
+        if (tokens.stream().anyMatch(t -> t.kind() == TokenKind.META_COMMAND)) {
+            return true; // meta-commands are never sent to the driver
+        }
+        for (Token token : tokens) {
+            boolean escapeString =
+                    token.kind() == TokenKind.STRING && Character.toLowerCase(sql.charAt(token.start())) == 'e';
+            if ((escapeString || token.kind() == TokenKind.DOLLAR_STRING) && gluedToDigitOrDollar(sql, token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean gluedToDigitOrDollar(String sql, Token token) {
+        if (token.start() == 0) {
+            return token.kind() == TokenKind.STRING; // the driver misses an E'...' opening the text
+        }
+        char before = sql.charAt(token.start() - 1);
+        if (token.kind() == TokenKind.STRING) {
+            // The driver reads E'...' right after a quote or a symbol as a plain string.
+            return " \t\r\n(,=".indexOf(before) < 0;
+        }
+        return Character.isLetterOrDigit(before) || before == '$';
+    }
+
+    /**
+     * Whether a {@code $} or an {@code E'} follows a character that the server and the driver classify
+     * differently (the driver asks {@link Character#isJavaIdentifierPart}, which accepts some control
+     * characters and rejects non-ASCII symbols; the server takes every non-ASCII character as a letter).
+     */
+    private static boolean hasSymbolBeforeDollar(String sql) {
+        for (int i = 1; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            boolean escapeStringStart = (c == 'e' || c == 'E') && i + 1 < sql.length() && sql.charAt(i + 1) == '\'';
+            if (c == '$' || escapeStringStart) {
+                char before = sql.charAt(i - 1);
+                if (Character.isJavaIdentifierPart(before) != SqlCharacters.isIdentifierPart(before)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLoneSurrogate(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sql.length() && Character.isLowSurrogate(sql.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Without spaces, control characters and semicolons, which the driver trims or drops at statement ends. */
     private static String withoutSpaces(String sql) {
-        return sql.replace(" ", "").replace(";", "");
+        return sql.replaceAll("[\\x00-\\x20;]", "");
     }
 }
