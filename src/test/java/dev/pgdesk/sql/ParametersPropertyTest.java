@@ -95,17 +95,14 @@ class ParametersPropertyTest {
     }
 
     /**
-     * Inputs on which the driver's simpler lexer differs from the server's, none of which is real SQL: NUL
-     * (PostgreSQL text cannot hold it), lone surrogates (not valid UTF-16), and an {@code E'...'} string
-     * glued to the {@code $} ending a dollar quote or opening the text (the driver reads it as a plain
-     * string there; a real statement starts with a keyword or a comment), and a dollar quote glued to a
-     * number or to another dollar quote ({@code 1$a$...}, {@code $$x$$$$y$$}; the driver takes the
-     * {@code $} for part of a name).
+     * Inputs on which the driver's simpler lexer knowingly differs from the server's, none of them real SQL:
+     * NUL (PostgreSQL text cannot hold it); lone surrogates (not valid UTF-16); {@code /*}{@code /} (the
+     * driver takes the {@code *}{@code /} to close the comment just opened); a character the two classify
+     * differently before {@code $} or {@code E'}; and an {@code E'...'} string or a dollar quote glued to
+     * the token before it ({@code 1$a$...}, {@code $$x$$$$y$$}, {@code 'a'E'b'}).
      */
     private static boolean hasKnownDriverDisagreement(String sql) {
         if (sql.indexOf('\u0000') >= 0 || hasLoneSurrogate(sql) || hasSymbolBeforeDollar(sql) || sql.contains("/*/")) {
-            // "/*/": the driver takes "*/" to close the comment that "/*" just opened; the server does not
-
             return true;
         }
         List<Token> tokens = SqlLexer.tokenize(sql);
@@ -118,14 +115,14 @@ class ParametersPropertyTest {
         for (Token token : tokens) {
             boolean escapeString =
                     token.kind() == TokenKind.STRING && Character.toLowerCase(sql.charAt(token.start())) == 'e';
-            if ((escapeString || token.kind() == TokenKind.DOLLAR_STRING) && gluedToDigitOrDollar(sql, token)) {
+            if ((escapeString || token.kind() == TokenKind.DOLLAR_STRING) && gluedToThePreviousToken(sql, token)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean gluedToDigitOrDollar(String sql, Token token) {
+    private static boolean gluedToThePreviousToken(String sql, Token token) {
         if (token.start() == 0) {
             return token.kind() == TokenKind.STRING; // the driver misses an E'...' opening the text
         }
