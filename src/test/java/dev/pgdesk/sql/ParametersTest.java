@@ -5,7 +5,9 @@ import static dev.pgdesk.sql.Parameter.positional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.Parser;
 
 class ParametersTest {
 
@@ -116,5 +118,18 @@ class ParametersTest {
     void invalidParameterValuesAreRejectedWithTheReason() {
         assertThatThrownBy(() -> positional(0)).hasMessageContaining("from $1");
         assertThatThrownBy(() -> named("")).hasMessageContaining("needs a name");
+    }
+
+    @Test
+    void driverTurnsTheRewrittenJsonbQueryBackIntoTheOriginalWithNativePlaceholders() throws SQLException {
+        String sql = "SELECT d ? 'a', d ?| array['b'], '$1 ?' FROM t WHERE d @> $2::jsonb AND id = $1 AND n = $2";
+        JdbcStatement statement = Parameters.rewriteForJdbc(sql);
+        String nativeSql = Parser.parseJdbcSql(statement.sql(), true, true, true, false, false)
+                .get(0)
+                .nativeSql;
+        assertThat(nativeSql)
+                .isEqualTo(
+                        "SELECT d ? 'a', d ?| array['b'], '$1 ?' FROM t WHERE d @> $1::jsonb AND id = $2 AND n = $3");
+        assertThat(statement.bindings()).containsExactly(positional(2), positional(1), positional(2));
     }
 }
