@@ -25,12 +25,16 @@ final class QueryTestSupport implements AutoCloseable {
     }
 
     QuerySession session(String applicationName, boolean readOnly) throws SQLException {
+        return session(applicationName, readOnly, QuerySession.DEFAULT_ROW_CAP);
+    }
+
+    QuerySession session(String applicationName, boolean readOnly, int rowCap) throws SQLException {
         ConnectionProfile profile = SERVER.profile("alice")
                 .name(applicationName)
                 .applicationName(applicationName)
                 .readOnly(readOnly)
                 .build();
-        return new QuerySession(pools.open(profile, SERVER.password("alice")));
+        return new QuerySession(pools.open(profile, SERVER.password("alice")), rowCap);
     }
 
     /** Runs setup statements as alice, outside any session under test. */
