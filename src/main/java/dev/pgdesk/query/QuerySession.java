@@ -144,6 +144,17 @@ public final class QuerySession {
         }
     }
 
+    /**
+     * The server's type name for each {@code ?} of {@code jdbcSql}, in order, for the parameter panel.
+     * Only describes the statement, so it is safe on any connection (the pinned one inside a transaction).
+     */
+    public synchronized List<String> describeParameters(String jdbcSql) throws SQLException {
+        if (pinned != null) {
+            return pinned.execute(connection -> ParameterTypes.describe(connection, jdbcSql));
+        }
+        return pool.execute(connection -> ParameterTypes.describe(connection, jdbcSql));
+    }
+
     /** Commits the open transaction; a failed one is rolled back instead, and the result says so. */
     public synchronized TransactionEnd commit() throws SQLException {
         return finish("COMMIT");
