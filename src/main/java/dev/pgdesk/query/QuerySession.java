@@ -117,6 +117,7 @@ public final class QuerySession {
 
     private StatementResult executePinned(
             BoundStatement statement, Duration timeout, CancellationToken token, ExecutionListener listener) {
+        boolean hadTransaction = state != TransactionState.IDLE || manualCommit;
         try {
             if (pinned == null) {
                 pin();
@@ -128,19 +129,25 @@ public final class QuerySession {
                     runInternal(connection, "BEGIN");
                 }
                 StatementResult outcome = runner.run(connection, statement, timeout, token, listener);
-                state = connection.isClosed() ? TransactionState.IDLE : StatementRunner.state(connection);
+                if (!(outcome instanceof ServerError error && isConnectionLost(error))) {
+                    state = StatementRunner.state(connection);
+                }
                 return outcome;
             });
-            if (result instanceof ServerError error && error.sqlState().startsWith("08")) {
-                return connectionLost(error);
+            if (result instanceof ServerError error && isConnectionLost(error)) {
+                return connectionLost(error, hadTransaction || LeadingWords.beginsTransaction(statement.text()));
             }
             if (state == TransactionState.IDLE && !manualCommit) {
                 unpin();
             }
             return result;
         } catch (SQLException e) {
+            ServerError error = ServerErrors.from(e, List.of(), Duration.ZERO);
+            if (e instanceof ConnectionLostException || isConnectionLost(error)) {
+                return connectionLost(error, hadTransaction);
+            }
             dropPinned();
-            return ServerErrors.from(e, List.of(), Duration.ZERO);
+            return error;
         }
     }
 
@@ -252,8 +259,7 @@ public final class QuerySession {
         state = TransactionState.IDLE;
     }
 
-    private ServerError connectionLost(ServerError error) {
-        boolean hadTransaction = state != TransactionState.IDLE;
+    private ServerError connectionLost(ServerError error, boolean hadTransaction) {
         dropPinned();
         String message = hadTransaction
                 ? "Connection lost: the open transaction was rolled back by the server and its changes are gone."
@@ -266,6 +272,12 @@ public final class QuerySession {
                 0,
                 error.notices(),
                 error.duration());
+    }
+
+    /** Connection exceptions and the server ending the session (shutdown, termination). */
+    private static boolean isConnectionLost(ServerError error) {
+        String state = error.sqlState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     private void dropPinned() {

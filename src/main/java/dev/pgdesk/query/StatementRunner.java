@@ -60,7 +60,7 @@ final class StatementRunner {
             try {
                 result = runStatement(connection, bound, timeout, token, listener, notices);
             } finally {
-                if (timeoutSet && state(connection) != TransactionState.FAILED && !connection.isClosed()) {
+                if (timeoutSet) {
                     resetServerTimeout(connection);
                 }
             }
@@ -151,9 +151,18 @@ final class StatementRunner {
         }
     }
 
+    /**
+     * Back to the session's default, when the connection allows it: a failed transaction refuses it (its
+     * rollback undoes the SET anyway) and a lost connection needs nothing. Never replaces the statement's result.
+     */
     private static void resetServerTimeout(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("RESET statement_timeout");
+        try {
+            if (connection.isClosed() || state(connection) == TransactionState.FAILED) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET statement_timeout");
+            }
         } catch (SQLException e) {
             LOG.debug("Resetting statement_timeout failed", e);
         }
