@@ -91,6 +91,10 @@ final class StatementRunner {
             }
             statement.setMaxRows(rowCap + 1);
             token.onCancel(() -> cancel(statement));
+            if (token.isCancelled()) {
+                // Canceled while the timeout was being set: the hook found nothing running to cancel.
+                throw new SQLException("canceling statement due to user request", ServerError.QUERY_CANCELED);
+            }
             listener.started(bound);
             try {
                 boolean hasRows = statement.execute();
