@@ -152,14 +152,27 @@ public final class QuerySession {
     }
 
     /**
-     * The server's type name for each {@code ?} of {@code jdbcSql}, in order, for the parameter panel.
-     * Only describes the statement, so it is safe on any connection (the pinned one inside a transaction).
+     * The server's type name for each {@code ?} of {@code jdbcSql}, in order, for the parameter panel. Inside
+     * an open transaction it asks on the tab's own connection (so the transaction's temp tables and
+     * uncommitted tables are known) under a savepoint, so a statement the server cannot parse does not
+     * abort the user's transaction.
      */
     public synchronized List<String> describeParameters(String jdbcSql) throws SQLException {
-        if (pinned != null) {
-            return pinned.execute(connection -> ParameterTypes.describe(connection, jdbcSql));
+        if (pinned == null || state != TransactionState.IN_TRANSACTION) {
+            return pool.execute(connection -> ParameterTypes.describe(connection, jdbcSql));
         }
-        return pool.execute(connection -> ParameterTypes.describe(connection, jdbcSql));
+        return pinned.execute(connection -> {
+            runInternal(connection, "SAVEPOINT pgdesk_describe");
+            try {
+                List<String> types = ParameterTypes.describe(connection, jdbcSql);
+                runInternal(connection, "RELEASE SAVEPOINT pgdesk_describe");
+                return types;
+            } catch (SQLException e) {
+                runInternal(connection, "ROLLBACK TO SAVEPOINT pgdesk_describe");
+                runInternal(connection, "RELEASE SAVEPOINT pgdesk_describe");
+                throw e;
+            }
+        });
     }
 
     /** Commits the open transaction; a failed one is rolled back instead, and the result says so. */

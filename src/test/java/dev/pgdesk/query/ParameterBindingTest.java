@@ -6,6 +6,7 @@ import static dev.pgdesk.query.QueryTestSupport.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgdesk.task.CancellationToken;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -158,6 +159,40 @@ class ParameterBindingTest {
         assertThat(overridden.value()).isInstanceOf(OffsetDateTime.class);
         assertThat(single(run(session, "SELECT extract(year FROM ?::timestamptz)::int", overridden)))
                 .isEqualTo(2024);
+    }
+
+    @Test
+    void describingInsideATransactionSeesItsTablesAndABadStatementDoesNotAbortIt() throws Exception {
+        run(session, "BEGIN");
+        run(session, "CREATE TEMP TABLE scratch (amount numeric)");
+
+        List<String> types = session.describeParameters("SELECT * FROM scratch WHERE amount > ?");
+
+        assertThat(types).containsExactly("numeric");
+        assertThatThrownBy(() -> session.describeParameters("SELEC ?")).isInstanceOf(SQLException.class);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IN_TRANSACTION);
+        assertThat(single(run(session, "SELECT count(*) FROM scratch"))).isEqualTo(0L);
+        session.rollback();
+    }
+
+    @Test
+    void anExecutionListenerHearsStartAndFinish() {
+        List<String> events = new ArrayList<>();
+        ExecutionListener listener = new ExecutionListener() {
+            @Override
+            public void started(BoundStatement statement) {
+                events.add("started " + statement.text());
+            }
+
+            @Override
+            public void finished(BoundStatement statement, StatementResult result) {
+                events.add("finished " + result.getClass().getSimpleName());
+            }
+        };
+
+        session.execute(BoundStatement.of("SELECT 1"), QuerySession.DEFAULT_TIMEOUT, new CancellationToken(), listener);
+
+        assertThat(events).containsExactly("started SELECT 1", "finished RowsResult");
     }
 
     private String typeOf(String jdbcSql, String text, String type) throws ParameterValueException {
