@@ -3,12 +3,17 @@ package dev.pgdesk.query;
 import dev.pgdesk.pool.ConnectionLostException;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.pool.Transaction;
+import dev.pgdesk.sql.JdbcStatement;
+import dev.pgdesk.sql.Parameter;
+import dev.pgdesk.sql.Parameters;
 import dev.pgdesk.task.CancellationToken;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +178,20 @@ public final class QuerySession {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The server's type name for each distinct parameter of {@code text} ({@code $n} or {@code :name}), in
+     * order of first appearance, for the parameter panel.
+     */
+    public Map<Parameter, String> parameterTypes(String text) throws SQLException {
+        JdbcStatement jdbc = Parameters.rewriteForJdbc(text);
+        List<String> types = describeParameters(jdbc.sql());
+        Map<Parameter, String> byParameter = new LinkedHashMap<>();
+        for (Parameter parameter : jdbc.bindings()) {
+            byParameter.putIfAbsent(parameter, types.get(jdbc.placeholderIndexOf(parameter) - 1));
+        }
+        return byParameter;
     }
 
     /** Commits the open transaction; a failed one is rolled back instead, and the result says so. */
