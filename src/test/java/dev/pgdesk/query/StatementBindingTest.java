@@ -94,6 +94,7 @@ class StatementBindingTest {
 
     @Test
     void namedParametersBindByName() throws Exception {
+        // Each occurrence is its own server parameter after the rewrite, so the one in IS NULL needs a cast.
         String sql =
                 "SELECT count(*) FROM binding_users WHERE id = :id AND (status = :status OR :status::text IS NULL)";
         Map<Parameter, String> types = session.parameterTypes(sql);
