@@ -64,22 +64,21 @@ public final class ParameterValues {
         String type = canonical(typeName);
         String trimmed = text.strip();
         try {
-            Object value =
-                    switch (type) {
-                        case "smallint" -> Short.valueOf(number(trimmed, type, label, text));
-                        case "integer" -> Integer.valueOf(number(trimmed, type, label, text));
-                        case "bigint" -> Long.valueOf(number(trimmed, type, label, text));
-                        case "numeric" -> new BigDecimal(number(trimmed, type, label, text));
-                        case "real" -> Float.valueOf(number(trimmed, type, label, text));
-                        case "double precision" -> Double.valueOf(number(trimmed, type, label, text));
-                        case "boolean" -> bool(trimmed, label, text);
-                        case "date" -> LocalDate.parse(trimmed);
-                        case "timestamp" -> LocalDateTime.parse(trimmed, LOCAL_DATE_TIME);
-                        case "timestamptz" -> offsetDateTime(trimmed);
-                        case "uuid" -> uuid(trimmed, label, text);
-                        case "json", "jsonb" -> json(text, type, label);
-                        default -> text;
-                    };
+            Object value = switch (type) {
+                case "smallint" -> Short.valueOf(number(trimmed, type, label, text));
+                case "integer" -> Integer.valueOf(number(trimmed, type, label, text));
+                case "bigint" -> Long.valueOf(number(trimmed, type, label, text));
+                case "numeric" -> new BigDecimal(number(trimmed, type, label, text));
+                case "real" -> Float.valueOf(number(trimmed, type, label, text));
+                case "double precision" -> Double.valueOf(number(trimmed, type, label, text));
+                case "boolean" -> bool(trimmed, label, text);
+                case "date" -> LocalDate.parse(trimmed);
+                case "timestamp" -> LocalDateTime.parse(trimmed, LOCAL_DATE_TIME);
+                case "timestamptz" -> offsetDateTime(trimmed);
+                case "uuid" -> uuid(trimmed, label, text);
+                case "json", "jsonb" -> json(text, type, label);
+                default -> text;
+            };
             return new ParameterValue(type, value);
         } catch (NumberFormatException e) {
             throw invalid(label, type, text, "is out of range");

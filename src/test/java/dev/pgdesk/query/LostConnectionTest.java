@@ -59,8 +59,10 @@ class LostConnectionTest {
 
         StatementResult result = running.get(10, TimeUnit.SECONDS);
 
-        assertThat(result).isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.message())
-                .contains("the open transaction was rolled back by the server"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ServerError.class,
+                        e -> assertThat(e.message()).contains("the open transaction was rolled back by the server"));
         assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
         assertThat(session.isPinned()).isFalse();
         assertThat(single(run(session, "SELECT count(*) FROM lost_rows"))).isEqualTo(0L);

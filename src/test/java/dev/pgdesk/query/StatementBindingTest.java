@@ -47,8 +47,9 @@ class StatementBindingTest {
 
         StatementResult result = execute(sql, "42", "active");
 
-        assertThat(result).isInstanceOfSatisfying(RowsResult.class, rows -> assertThat(rows.rows())
-                .containsExactly(new Object[] {42, "active"}));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        RowsResult.class, rows -> assertThat(rows.rows()).containsExactly(new Object[] {42, "active"}));
     }
 
     @Test

@@ -66,8 +66,9 @@ class StatementExecutionTest {
             assertThat(u.command()).isEqualTo("UPDATE");
             assertThat(u.rowsAffected()).isEqualTo(2);
         });
-        assertThat(create).isInstanceOfSatisfying(UpdateResult.class, u -> assertThat(u.command())
-                .isEqualTo("CREATE TEMP"));
+        assertThat(create)
+                .isInstanceOfSatisfying(
+                        UpdateResult.class, u -> assertThat(u.command()).isEqualTo("CREATE TEMP"));
     }
 
     @Test

@@ -94,8 +94,9 @@ class TimeoutAndCancelTest {
         StatementResult result = session.execute(
                 BoundStatement.of("SELECT 1"), QuerySession.DEFAULT_TIMEOUT, token, ExecutionListener.NONE);
 
-        assertThat(result).isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.sqlState())
-                .isEqualTo("57014"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ServerError.class, e -> assertThat(e.sqlState()).isEqualTo("57014"));
     }
 
     private void awaitActiveSleep(boolean expected) throws SQLException, InterruptedException {

@@ -46,11 +46,13 @@ class TransactionTest {
                 .isInstanceOf(UpdateResult.class);
         StatementResult overdraw = run(session, "UPDATE accounts SET balance = balance - 150 WHERE id = 1");
 
-        assertThat(overdraw).isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.sqlState())
-                .isEqualTo("23514"));
+        assertThat(overdraw)
+                .isInstanceOfSatisfying(
+                        ServerError.class, e -> assertThat(e.sqlState()).isEqualTo("23514"));
         assertThat(session.transactionState()).isEqualTo(TransactionState.FAILED);
-        assertThat(run(session, "SELECT 1")).isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.sqlState())
-                .isEqualTo(ServerError.IN_FAILED_TRANSACTION));
+        assertThat(run(session, "SELECT 1"))
+                .isInstanceOfSatisfying(
+                        ServerError.class, e -> assertThat(e.sqlState()).isEqualTo(ServerError.IN_FAILED_TRANSACTION));
 
         assertThat(session.rollback()).isEqualTo(TransactionEnd.ROLLED_BACK);
 
@@ -161,8 +163,9 @@ class TransactionTest {
             assertThat(e.sqlState()).isEqualTo("25006");
             assertThat(e.message()).isEqualTo("cannot execute INSERT in a read-only transaction");
         });
-        assertThat(inTransaction).isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.sqlState())
-                .isEqualTo("25006"));
+        assertThat(inTransaction)
+                .isInstanceOfSatisfying(
+                        ServerError.class, e -> assertThat(e.sqlState()).isEqualTo("25006"));
         assertThat(balances()).containsExactly("100", "50");
     }
 
