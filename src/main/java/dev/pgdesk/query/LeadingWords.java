@@ -1,5 +1,8 @@
 package dev.pgdesk.query;
 
+import dev.pgdesk.sql.SqlLexer;
+import dev.pgdesk.sql.Token;
+import dev.pgdesk.sql.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,29 +11,20 @@ import java.util.Locale;
 final class LeadingWords {
     private LeadingWords() {}
 
-    /** Up to {@code count} leading words in upper case, skipping whitespace, line and nested block comments. */
+    /** Up to {@code count} leading words in upper case, after whitespace and comments (read by the lexer). */
     static List<String> of(String sql, int count) {
         List<String> words = new ArrayList<>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n && words.size() < count) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                i = afterBlockComment(sql, i);
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-                    i++;
-                }
-                words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
-            } else {
+        for (Token token : SqlLexer.tokenize(sql)) {
+            if (words.size() == count) {
                 break;
             }
+            if (token.kind().isTrivia()) {
+                continue;
+            }
+            if (token.kind() != TokenKind.KEYWORD && token.kind() != TokenKind.IDENTIFIER) {
+                break;
+            }
+            words.add(token.text(sql).toUpperCase(Locale.ROOT));
         }
         return words;
     }
@@ -57,25 +51,5 @@ final class LeadingWords {
         boolean twoWords =
                 words.size() > 1 && List.of("CREATE", "DROP", "ALTER").contains(first);
         return twoWords ? first + " " + words.get(1) : first;
-    }
-
-    private static int afterBlockComment(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 }
