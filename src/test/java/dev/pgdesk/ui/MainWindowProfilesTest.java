@@ -92,9 +92,7 @@ class MainWindowProfilesTest {
     @Test
     void editingAProfileRenamesItInTheListAndTheFile(FxRobot robot) throws Exception {
         ConnectionProfile original = profile("Old name", "db1.example.org");
-        test.store().save(List.of(original));
-        reload(robot, 1);
-        select(robot, "Old name");
+        saveAndSelect(robot, original);
 
         ConnectionDialogModel dialog = WaitForAsyncUtils.asyncFx(
                         () -> model.editSelectedDialog().orElseThrow())
@@ -132,9 +130,7 @@ class MainWindowProfilesTest {
                 .name("Alice")
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        test.store().save(List.of(alice));
-        reload(robot, 1);
-        select(robot, "Alice");
+        saveAndSelect(robot, alice);
         test.dialogs.passwordAnswer = Optional.of(server.password("alice"));
 
         robot.clickOn("#toolConnect");
@@ -155,9 +151,7 @@ class MainWindowProfilesTest {
                 .name("Alice")
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        test.store().save(List.of(alice));
-        reload(robot, 1);
-        select(robot, "Alice");
+        saveAndSelect(robot, alice);
         test.dialogs.passwordAnswer = Optional.of(server.password("alice"));
 
         robot.interact(() -> {
@@ -176,9 +170,7 @@ class MainWindowProfilesTest {
                 .name("Alice")
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        test.store().save(List.of(alice));
-        reload(robot, 1);
-        select(robot, "Alice");
+        saveAndSelect(robot, alice);
         test.dialogs.passwordAnswer = Optional.empty();
 
         robot.interact(model::connectSelected);
@@ -200,9 +192,7 @@ class MainWindowProfilesTest {
                 .sslKey(certs.clientKeyEncrypted())
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        test.store().save(List.of(certuser));
-        reload(robot, 1);
-        select(robot, "Certificate login");
+        saveAndSelect(robot, certuser);
         // Certificate authentication ignores the login password; the same answer unlocks the key.
         test.dialogs.passwordAnswer = Optional.of(TestCertificates.CLIENT_KEY_PASSWORD);
 
@@ -221,9 +211,7 @@ class MainWindowProfilesTest {
                 .name("Admin")
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        test.store().save(List.of(postgres));
-        reload(robot, 1);
-        select(robot, "Admin");
+        saveAndSelect(robot, postgres);
         test.dialogs.passwordAnswer = Optional.of(server.password(TestServer.SUPERUSER));
 
         robot.interact(model::connectSelected);
@@ -246,6 +234,13 @@ class MainWindowProfilesTest {
     }
 
     /** Starts the model again (it reads the store anew) and waits until it lists {@code expected} profiles. */
+    /** Saves {@code profile} as the only profile, reloads the list and selects it. */
+    private void saveAndSelect(FxRobot robot, ConnectionProfile profile) throws Exception {
+        test.store().save(List.of(profile));
+        reload(robot, 1);
+        select(robot, profile.name());
+    }
+
     private void reload(FxRobot robot, int expected) throws Exception {
         robot.interact(model::start);
         FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == expected
