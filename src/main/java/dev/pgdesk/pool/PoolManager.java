@@ -30,6 +30,8 @@ public final class PoolManager implements AutoCloseable {
     static final int MONITOR_POOL_SIZE = 2;
 
     private final Map<String, OpenProfile> open = new ConcurrentHashMap<>();
+    /** One lock per profile: opening a slow server must not hold up opening another profile. */
+    private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
 
     /** An empty manager; pools are created as profiles are opened. */
     public PoolManager() {}
@@ -45,11 +47,14 @@ public final class PoolManager implements AutoCloseable {
     }
 
     /** As {@link #open(ConnectionProfile, String)}, with a client key's password too. */
-    public synchronized PooledSession open(ConnectionProfile profile, Credentials credentials) throws SQLException {
-        OpenProfile existing = open.get(profile.id());
-        if (existing != null) {
-            return existing.session();
+    public PooledSession open(ConnectionProfile profile, Credentials credentials) throws SQLException {
+        synchronized (openLocks.computeIfAbsent(profile.id(), id -> new Object())) {
+            OpenProfile existing = open.get(profile.id());
+            return existing != null ? existing.session() : createPools(profile, credentials);
         }
+    }
+
+    private PooledSession createPools(ConnectionProfile profile, Credentials credentials) throws SQLException {
         HikariDataSource main = createPool(profile, credentials, "", MAXIMUM_POOL_SIZE);
         HikariDataSource monitor;
         try {

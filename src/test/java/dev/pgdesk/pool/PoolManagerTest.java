@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.testing.TestServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +91,35 @@ class PoolManagerTest {
             }
         } finally {
             editors.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersDoesNotHoldUpOpeningAnotherProfile() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ConnectionProfile stuck = ConnectionProfile.builder()
+                    .name("silent")
+                    .host("127.0.0.1")
+                    .port(silent.getLocalPort())
+                    .sslMode(SslMode.DISABLE)
+                    .connectTimeoutSeconds(10)
+                    .build();
+            CompletableFuture<PooledSession> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pools.open(stuck, "x");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300); // the silent open has begun and holds its profile's lock
+
+            PooledSession other = pools.open(alice("pgdesk-pool-parallel"), server.password("alice"));
+            String answer = other.execute(connection -> query(connection, "SELECT 'other'"));
+
+            assertThat(waiting).isNotDone();
+            assertThat(answer).isEqualTo("other");
+            silent.close();
+            assertThat(waiting).failsWithin(30, TimeUnit.SECONDS);
         }
     }
 
