@@ -201,6 +201,11 @@ public final class SqlEditor {
         }
     }
 
+    /** Whether the applied highlighting belongs to the current text (no highlighting pending). */
+    boolean isHighlightingCurrent() {
+        return highlighting.isCurrent();
+    }
+
     /** How long the last highlighting took: computing off the FX thread, and applying on it (nanoseconds). */
     long[] lastHighlightNanos() {
         return new long[] {highlighting.lastComputeNanos(), highlighting.lastApplyNanos()};
