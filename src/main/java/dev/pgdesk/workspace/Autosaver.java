@@ -1,6 +1,10 @@
 package dev.pgdesk.workspace;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -129,9 +133,10 @@ public final class Autosaver implements AutoCloseable {
             return true;
         } catch (IOException | RuntimeException e) {
             String title = state.map(EditorTabState::title).orElse("a closed tab");
-            String problem = "Autosave failed for \"" + title + "\": " + e.getMessage()
+            String problem = "Autosave failed for \"" + title + "\": " + describe(e)
                     + ". Your text is still in the editor; pgdesk tries again at the next change.";
-            LOG.warn(problem, e);
+            LOG.warn(problem);
+            LOG.debug("Autosave failure of tab {}", id, e);
             synchronized (lock) {
                 // Keep it for the next attempt (a flush on exit at the latest), unless a newer state came.
                 pending.putIfAbsent(id, state);
@@ -139,6 +144,23 @@ public final class Autosaver implements AutoCloseable {
             report(problem);
             return false;
         }
+    }
+
+    /** File system exceptions carry only a path as their message; say what happened to it. */
+    private static String describe(Exception e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way (a file where a folder is needed)";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + " does not exist";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason() + " (" + failure.getFile() + ")";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private void report(String problem) {
