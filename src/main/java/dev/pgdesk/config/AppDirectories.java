@@ -66,4 +66,19 @@ public record AppDirectories(Path configDir, Path dataDir) {
     public Path profilesFile() {
         return configDir.resolve("profiles.json");
     }
+
+    /** One JSON file per open editor tab, so the tabs come back after a restart or a crash. */
+    public Path workspaceDir() {
+        return dataDir.resolve("workspace");
+    }
+
+    /** Every executed statement, one JSON object per line. */
+    public Path historyFile() {
+        return dataDir.resolve("history.jsonl");
+    }
+
+    /** The parameter values last used with each statement. */
+    public Path parameterMemoryFile() {
+        return dataDir.resolve("parameter-values.json");
+    }
 }
