@@ -10,7 +10,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -82,7 +82,7 @@ public final class HistoryView {
     }
 
     /** The view, ready to put in a tab or a pane. */
-    public Node content() {
+    public Parent content() {
         return root;
     }
 
@@ -184,10 +184,9 @@ public final class HistoryView {
                     setTooltip(null);
                 } else {
                     setText(text.apply(entry));
-                    if (tooltip != null) {
-                        tip.setText(tooltip.apply(entry));
-                        setTooltip(tip);
-                    }
+                    String tipText = tooltip == null ? "" : tooltip.apply(entry);
+                    tip.setText(tipText);
+                    setTooltip(tipText.isBlank() ? null : tip);
                 }
             }
         });
