@@ -22,7 +22,6 @@ import javafx.scene.control.IndexRange;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.paint.Color;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -70,8 +69,6 @@ public final class SqlEditor {
 
         area.setId("sqlEditorArea");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        area.setLineHighlighterFill(Color.web("#f2f6fb"));
-        area.setLineHighlighterOn(true);
         findBar = new FindBar(area);
         highlighting = new SyntaxHighlighting(area, executor, HIGHLIGHT_PAUSE, this::restoreMarks);
         area.plainTextChanges().subscribe(this::textEdited);
@@ -231,8 +228,27 @@ public final class SqlEditor {
             errorMark = null;
             StyleClasses.remove(area, from, Math.max(from, to), ERROR_MARK);
         }
-        // Bracket marks moved with the text; the next highlighting replaces every style anyway.
-        bracketMatch = null;
+        // Highlighting restyles only what changed, so the bracket marks go now, wherever the edit moved them.
+        if (bracketMatch != null) {
+            for (int offset : new int[] {bracketMatch.open(), bracketMatch.close()}) {
+                int moved = movedBy(change, offset);
+                if (moved >= 0) {
+                    StyleClasses.remove(area, moved, moved + 1, BRACKET_MATCH);
+                }
+            }
+            bracketMatch = null;
+        }
+    }
+
+    /** Where the character at {@code offset} went with {@code change}; -1 if it was removed. */
+    private static int movedBy(PlainTextChange change, int offset) {
+        if (offset < change.getPosition()) {
+            return offset;
+        }
+        if (offset >= change.getRemovalEnd()) {
+            return offset + change.getNetLength();
+        }
+        return -1;
     }
 
     /** Puts the marks back on top of freshly applied syntax highlighting. */
@@ -240,7 +256,6 @@ public final class SqlEditor {
         if (errorMark != null) {
             StyleClasses.add(area, errorMark.getStart(), errorMark.getEnd(), ERROR_MARK);
         }
-        bracketMatch = null;
         updateBracketMatch();
     }
 

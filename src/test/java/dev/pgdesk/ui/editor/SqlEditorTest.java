@@ -2,9 +2,12 @@ package dev.pgdesk.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgdesk.sql.HighlightSpan;
+import dev.pgdesk.sql.SqlHighlighter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,6 +116,66 @@ class SqlEditorTest {
         assertThat(stylesAt(16)).containsExactly("number");
         assertThat(stylesAt(22)).containsExactly("comment");
         assertThat(stylesAt(6)).isEmpty();
+    }
+
+    /** The area's style class of each character (marks left out), and what highlighting the text from scratch gives. */
+    private List<List<String>> shownAndExpectedStyles() throws Exception {
+        return fx(() -> {
+            List<String> shown = new ArrayList<>();
+            String text = editor.getText();
+            for (int i = 0; i < text.length(); i++) {
+                List<String> classes = new ArrayList<>(editor.area().getStyleOfChar(i));
+                classes.removeAll(List.of("bracket-match", "error-mark"));
+                shown.add(classes.isEmpty() ? "" : classes.get(0));
+            }
+            List<String> expected = new ArrayList<>();
+            for (HighlightSpan span : SqlHighlighter.spans(text)) {
+                for (int i = 0; i < span.length(); i++) {
+                    expected.add(span.styleClass());
+                }
+            }
+            // A line break is no character of a paragraph in RichTextFX and has no style of its own.
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    shown.set(i, "line break");
+                    expected.set(i, "line break");
+                }
+            }
+            return List.of(shown, expected);
+        });
+    }
+
+    @Test
+    void restylingOnlyTheChangedPartLeavesTheSameStylesAsHighlightingEverything(FxRobot robot) throws Exception {
+        load(robot, "SELECT a, 'b' FROM t -- c\nWHERE x = $1 AND f(y) > 2;\n", 0);
+        Random random = new Random(42);
+        String[] pieces = {"'", "\"", "$$", "--", "/*", "*/", "\n", "SELECT", " ", "x", "(", ")", "1", ":p", ";"};
+        for (int round = 0; round < 60; round++) {
+            robot.interact(() -> {
+                int length = editor.area().getLength();
+                int at = random.nextInt(length + 1);
+                if (random.nextInt(3) == 0 && length > 0) {
+                    int end = Math.min(length, at + 1 + random.nextInt(4));
+                    editor.area().deleteText(Math.min(at, length - 1), end);
+                } else {
+                    editor.area().insertText(at, pieces[random.nextInt(pieces.length)]);
+                }
+                editor.moveCaret(random.nextInt(editor.area().getLength() + 1));
+            });
+            if (random.nextInt(3) > 0) {
+                awaitHighlighting();
+                List<List<String>> styles = shownAndExpectedStyles();
+                assertThat(styles.get(0))
+                        .as("styles after round %d of %s", round, text())
+                        .isEqualTo(styles.get(1));
+            }
+        }
+        robot.interact(() -> editor.markError(3, 9));
+        robot.interact(() -> editor.area().insertText(0, "'"));
+        awaitHighlighting();
+        List<List<String>> styles = shownAndExpectedStyles();
+        assertThat(styles.get(0)).isEqualTo(styles.get(1));
+        assertThat(anyStyled("error-mark")).isFalse();
     }
 
     @Test
