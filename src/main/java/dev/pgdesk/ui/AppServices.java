@@ -5,9 +5,12 @@ import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.secret.PasswordService;
+import dev.pgdesk.history.HistoryStore;
+import dev.pgdesk.history.ParameterMemory;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.dialog.DialogService;
+import dev.pgdesk.workspace.WorkspaceStore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -26,7 +29,10 @@ public record AppServices(
         ConnectionTester tester,
         SampleDatabaseStarter sampleStarter,
         DialogService dialogs,
-        PgEnvironment environment) {
+        PgEnvironment environment,
+        WorkspaceStore workspace,
+        HistoryStore history,
+        ParameterMemory parameterMemory) {
 
     private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -42,6 +48,9 @@ public record AppServices(
                 new ConnectionTester(),
                 SampleDatabaseStarter.embedded(directories),
                 dialogs,
-                environment);
+                environment,
+                new WorkspaceStore(directories.workspaceDir()),
+                new HistoryStore(directories.historyFile()),
+                new ParameterMemory(directories.parameterMemoryFile()));
     }
 }

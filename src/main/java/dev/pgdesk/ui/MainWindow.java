@@ -2,13 +2,19 @@ package dev.pgdesk.ui;
 
 import dev.pgdesk.ui.connect.ConnectionDialog;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
+import dev.pgdesk.ui.history.HistoryModel;
+import dev.pgdesk.ui.history.HistoryView;
 import dev.pgdesk.ui.overview.OverviewModel;
 import dev.pgdesk.ui.overview.OverviewView;
+import dev.pgdesk.ui.query.QueryTabModel;
+import dev.pgdesk.ui.query.QueryTabView;
 import dev.pgdesk.ui.theme.Theme;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -48,6 +54,8 @@ import javafx.util.Duration;
 public final class MainWindow {
     /** Key in {@link Tab#getProperties()} naming the profile a tab belongs to. */
     private static final String PROFILE_KEY = "pgdesk.profileId";
+    /** Key in {@link Tab#getProperties()} holding an editor tab's view. */
+    private static final String EDITOR_VIEW_KEY = "pgdesk.editorView";
 
     private final MainWindowModel model;
     private final BorderPane root = new BorderPane();
@@ -72,6 +80,12 @@ public final class MainWindow {
             }
             sidebarList.refresh();
         });
+        model.editors().tabs().addListener((ListChangeListener<QueryTabModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::removeEditorTab);
+                change.getAddedSubList().forEach(this::addEditorTab);
+            }
+        });
         poolRefresh = new Timeline(new KeyFrame(Duration.seconds(2), event -> model.refreshPoolStatus()));
         poolRefresh.setCycleCount(Timeline.INDEFINITE);
     }
@@ -85,6 +99,10 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            quit();
+        });
         stage.show();
         poolRefresh.play();
         model.start();
@@ -127,8 +145,19 @@ public final class MainWindow {
 
         Menu connection = new Menu("Connection", null, connectionItems("menu"));
 
+        MenuItem newEditor = item("New SQL Editor", "menuNewEditor", model::newEditor);
+        newEditor.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        newEditor.disableProperty().bind(model.selectedProperty().isNull());
+        MenuItem openFile = item("Open SQL File…", "menuOpenFile", model::openSqlFile);
+        openFile.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        MenuItem save = item("Save", "menuSave", () -> currentEditor().ifPresent(tab -> tab.save(false)));
+        MenuItem saveAs = item("Save As…", "menuSaveAs", () -> currentEditor().ifPresent(tab -> tab.save(true)));
+        MenuItem history = item("Query History", "menuHistory", this::showHistory);
+        history.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
+        Menu sql = new Menu("SQL", null, newEditor, openFile, save, saveAs, new SeparatorMenuItem(), history);
+
         Menu help = new Menu("Help", null, item("About pgdesk", "menuAbout", model::showAbout));
-        MenuBar bar = new MenuBar(file, connection, help);
+        MenuBar bar = new MenuBar(file, connection, sql, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -171,7 +200,17 @@ public final class MainWindow {
         Button sample = toolButton(
                 "◆", "Sample database", "toolSample", "Start and open the sample database", model::openSampleDatabase);
         sample.disableProperty().bind(model.sampleStartingProperty());
-        ToolBar bar = new ToolBar(create, connect, disconnect, test, new Separator(), sample);
+        Button editor = toolButton(
+                "✎",
+                "SQL Editor",
+                "toolNewEditor",
+                "Open a SQL editor on the selected connection (Ctrl+T)",
+                model::newEditor);
+        editor.disableProperty().bind(model.selectedProperty().isNull());
+        Button history =
+                toolButton("⟲", "History", "toolHistory", "Every statement run (Ctrl+Shift+H)", this::showHistory);
+        ToolBar bar = new ToolBar(
+                create, connect, disconnect, test, new Separator(), editor, history, new Separator(), sample);
         bar.setId("toolBar");
         return bar;
     }
@@ -277,6 +316,65 @@ public final class MainWindow {
         overview.refresh();
     }
 
+    private void addEditorTab(QueryTabModel editor) {
+        QueryTabView view = new QueryTabView(editor);
+        Tab tab = new Tab();
+        tab.setId("editor-" + editor.id());
+        tab.getStyleClass().add("editor-tab");
+        tab.setUserData(editor);
+        tab.textProperty()
+                .bind(Bindings.when(editor.modifiedProperty()
+                                .and(editor.fileProperty().isNotNull()))
+                        .then(editor.titleProperty().concat(" •"))
+                        .otherwise(editor.titleProperty()));
+        tab.setTooltip(new Tooltip(editor.profileName()));
+        tab.setContent(view.content());
+        tab.setOnCloseRequest(event -> {
+            event.consume();
+            editor.requestClose(true, () -> model.editors().closed(editor));
+        });
+        tab.setOnClosed(event -> view.dispose());
+        tab.getProperties().put(EDITOR_VIEW_KEY, view);
+        addTab(tab, null);
+        Platform.runLater(() -> view.editor().area().requestFocus());
+    }
+
+    private void removeEditorTab(QueryTabModel editor) {
+        tabs.getTabs().stream()
+                .filter(tab -> tab.getUserData() == editor)
+                .findFirst()
+                .ifPresent(tab -> {
+                    tabs.getTabs().remove(tab);
+                    if (tab.getProperties().get(EDITOR_VIEW_KEY) instanceof QueryTabView view) {
+                        view.dispose();
+                    }
+                });
+    }
+
+    private Optional<QueryTabModel> currentEditor() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab != null && tab.getUserData() instanceof QueryTabModel editor
+                ? Optional.of(editor)
+                : Optional.empty();
+    }
+
+    private void showHistory() {
+        Optional<Tab> open = tabs.getTabs().stream()
+                .filter(tab -> "historyTab".equals(tab.getId()))
+                .findFirst();
+        if (open.isPresent()) {
+            tabs.getSelectionModel().select(open.get());
+            ((HistoryModel) open.get().getUserData()).refresh();
+            return;
+        }
+        HistoryModel history = new HistoryModel(model.history(), model.tasks());
+        Tab tab = new Tab("History", new HistoryView(history, model::openInEditor).content());
+        tab.setId("historyTab");
+        tab.setUserData(history);
+        addTab(tab, null);
+        history.refresh();
+    }
+
     private void newConnection() {
         model.newProfileDialog().ifPresent(dialog -> openDialog(dialog, view -> {}));
     }
@@ -305,10 +403,12 @@ public final class MainWindow {
     }
 
     private void quit() {
-        Window window = window();
-        if (window != null) {
-            window.hide();
-        }
-        Platform.exit();
+        model.requestExit(() -> {
+            Window window = window();
+            if (window != null) {
+                window.hide();
+            }
+            Platform.exit();
+        });
     }
 }

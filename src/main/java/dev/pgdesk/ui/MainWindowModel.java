@@ -6,12 +6,17 @@ import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.check.ConnectionReport;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.secret.PasswordService;
+import dev.pgdesk.history.HistoryEntry;
+import dev.pgdesk.history.HistoryStore;
+import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.pool.PoolStats;
 import dev.pgdesk.pool.PooledSession;
+import dev.pgdesk.query.QuerySession;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.dialog.DialogService;
+import dev.pgdesk.ui.query.QueryTabModel;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,8 +72,22 @@ public final class MainWindowModel {
     /** Profiles whose connection is being opened, so that a second request waits for the first. */
     private final Set<String> connecting = new HashSet<>();
 
+    private final EditorWorkspace editors;
+
     public MainWindowModel(AppServices services) {
         this.services = services;
+        this.editors = new EditorWorkspace(
+                services.workspace(),
+                services.history(),
+                services.parameterMemory(),
+                services.tasks(),
+                services.dialogs(),
+                statusMessage::set);
+        editors.tabs().addListener((javafx.collections.ListChangeListener<QueryTabModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(tab -> tab.setConnectRequest(() -> connectFor(tab)));
+            }
+        });
     }
 
     // Commands: start and stop
@@ -78,6 +97,7 @@ public final class MainWindowModel {
         services.tasks().run(cancel -> services.profileStore().load(), this::showLoaded, error -> {
             statusMessage.set("Saved connections could not be read.");
             services.dialogs().showError("Saved connections could not be read", describe(error));
+            restoreEditors();
         });
         services.tasks()
                 .run(
@@ -92,8 +112,17 @@ public final class MainWindowModel {
                         });
     }
 
+    /**
+     * Asks about every open transaction (commit, roll back or stay) and runs {@code exit} once all are
+     * settled; the editors' text needs no question, it comes back on the next start.
+     */
+    public void requestExit(Runnable exit) {
+        editors.settleTransactions(exit);
+    }
+
     /** Closes every pool and stops the sample server; called when the app exits. */
     public void shutdown() {
+        editors.flush();
         try {
             services.pools().close();
         } catch (RuntimeException e) {
@@ -192,7 +221,13 @@ public final class MainWindowModel {
 
     private void connected(ProfileItem item, PooledSession session) {
         session.addListener(event -> Platform.runLater(() -> statusMessage.set(item.name() + ": " + event.message())));
-        openConnections.add(new OpenConnection(item.profile(), session));
+        OpenConnection open = new OpenConnection(item.profile(), session);
+        openConnections.add(open);
+        editors.attach(open);
+        boolean hasEditor = editors.tabs().stream().anyMatch(tab -> item.id().equals(tab.profileId()));
+        if (!hasEditor) {
+            editors.newTab(item.profile(), new QuerySession(session));
+        }
         statusMessage.set("Connected to " + item.name() + ".");
         refreshPoolStatus();
     }
@@ -234,12 +269,28 @@ public final class MainWindowModel {
         if (!isConnected(item.id())) {
             return;
         }
-        openConnections.removeIf(open -> open.profile().id().equals(item.id()));
+        List<QueryTabModel> open = editors.withOpenTransaction(item.id());
+        if (!open.isEmpty()
+                && !services.dialogs()
+                        .confirm(
+                                "Disconnect from " + item.name() + "?",
+                                open.stream()
+                                                .map(tab -> "“"
+                                                        + tab.titleProperty().get() + "”")
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + (open.size() == 1 ? " has" : " have")
+                                        + " an open transaction. Disconnecting rolls it back; nothing is committed.",
+                                "Roll Back and Disconnect")) {
+            return;
+        }
+        List<QuerySession> sessions = editors.detach(item.id());
+        openConnections.removeIf(each -> each.profile().id().equals(item.id()));
         statusMessage.set("Disconnected from " + item.name() + ".");
         refreshPoolStatus();
         services.tasks()
                 .run(
                         cancel -> {
+                            sessions.forEach(QuerySession::close);
                             services.pools().close(item.id());
                             return item;
                         },
@@ -316,6 +367,86 @@ public final class MainWindowModel {
                             statusMessage.set("The sample database did not start.");
                             services.dialogs().showError("The sample database did not start", describe(error));
                         });
+    }
+
+    // Commands: SQL editors
+
+    /** Opens a new SQL editor on the selected connection, connecting first when needed. */
+    public void newEditor() {
+        ProfileItem item = selected.get();
+        if (item == null) {
+            statusMessage.set("Select a connection first, then open a SQL editor on it.");
+            return;
+        }
+        Optional<OpenConnection> open = openConnection(item.id());
+        if (open.isPresent()) {
+            editors.newTab(item.profile(), new QuerySession(open.get().session()));
+        } else {
+            connect(item); // a connected profile without an editor gets one
+        }
+    }
+
+    /** Opens a .sql file in a new editor on the selected connection. */
+    public void openSqlFile() {
+        ProfileItem item = selected.get();
+        if (item == null) {
+            services.dialogs()
+                    .showInfo(
+                            "Choose a connection", "Select the connection the file's statements should run on first.");
+            return;
+        }
+        editors.openFile(
+                item.profile(),
+                profileId -> openConnection(profileId)
+                        .map(open -> new QuerySession(open.session()))
+                        .orElse(null));
+    }
+
+    private Optional<OpenConnection> openConnection(String profileId) {
+        return openConnections.stream()
+                .filter(open -> open.profile().id().equals(profileId))
+                .findFirst();
+    }
+
+    private void connectFor(QueryTabModel tab) {
+        Optional<ProfileItem> item = profiles.stream()
+                .filter(each -> each.id().equals(tab.profileId()))
+                .findFirst();
+        if (item.isPresent()) {
+            selected.set(item.get());
+            connect(item.get());
+        } else if (SampleDatabase.PROFILE_ID.equals(tab.profileId())) {
+            openSampleDatabase();
+        } else {
+            statusMessage.set("This editor's connection no longer exists; copy the text into an editor of another"
+                    + " connection.");
+        }
+    }
+
+    /** Puts a statement from the history into a new editor on its connection (or the selected one). */
+    public void openInEditor(HistoryEntry entry) {
+        Optional<ProfileItem> item = profiles.stream()
+                .filter(each -> each.id().equals(entry.profileId()))
+                .findFirst()
+                .or(() -> Optional.ofNullable(selected.get()));
+        if (item.isEmpty()) {
+            statusMessage.set("Select a connection first, then open the statement in an editor on it.");
+            return;
+        }
+        QuerySession session = openConnection(item.get().id())
+                .map(open -> new QuerySession(open.session()))
+                .orElse(null);
+        QueryTabModel tab = editors.newTab(item.get().profile(), session);
+        tab.textProperty().set(entry.statement());
+        statusMessage.set("The statement is in a new editor: press Ctrl+Enter to run it again.");
+    }
+
+    public HistoryStore history() {
+        return services.history();
+    }
+
+    public EditorWorkspace editors() {
+        return editors;
     }
 
     // Commands: the connection dialog
@@ -463,6 +594,23 @@ public final class MainWindowModel {
             statusMessage.set(problem);
             services.dialogs().showError("Saved connections could not be read", problem);
         });
+        restoreEditors();
+    }
+
+    /** Brings back last session's editor tabs once the profiles (and so their names) are known. */
+    private void restoreEditors() {
+        editors.restore(
+                profileId -> profiles.stream()
+                        .filter(item -> item.id().equals(profileId))
+                        .map(ProfileItem::name)
+                        .findFirst()
+                        .or(() -> SampleDatabase.PROFILE_ID.equals(profileId)
+                                ? Optional.of("Sample database")
+                                : Optional.empty()),
+                problem -> {
+                    LOG.warn("Restoring editor tabs: {}", problem);
+                    statusMessage.set(problem);
+                });
     }
 
     /** The profiles as saved (the sample is not saved). */

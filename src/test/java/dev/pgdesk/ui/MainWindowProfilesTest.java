@@ -139,7 +139,7 @@ class MainWindowProfilesTest {
         assertThat(test.dialogs.passwordPrompts).singleElement().asString().contains(alice.displayTarget());
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
-                .containsExactly("Welcome", "Alice — Overview");
+                .containsExactly("Welcome", "Alice — Overview", "Query 1");
         assertThat(robot.lookup("#toolConnect").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#toolDisconnect").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup(".marker-connected").tryQuery()).isPresent();
@@ -161,7 +161,7 @@ class MainWindowProfilesTest {
         FormRobot.waitFor(() -> connected(alice));
 
         assertThat(test.dialogs.passwordPrompts).hasSize(1);
-        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(2);
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs()).hasSize(3);
     }
 
     @Test

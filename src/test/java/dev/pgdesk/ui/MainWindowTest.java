@@ -49,14 +49,16 @@ class MainWindowTest {
     void menusOfferFileConnectionAndHelpActions(FxRobot robot) {
         MenuBar menuBar = robot.lookup("#menuBar").queryAs(MenuBar.class);
 
-        assertThat(menuBar.getMenus()).extracting(menu -> menu.getText()).containsExactly("File", "Connection", "Help");
+        assertThat(menuBar.getMenus())
+                .extracting(menu -> menu.getText())
+                .containsExactly("File", "Connection", "SQL", "Help");
         assertThat(menuBar.getMenus().get(0).getItems())
                 .extracting(MenuItem::getText)
                 .contains("New Connection…", "Import Connection URI…", "Open Sample Database", "Quit");
         assertThat(menuBar.getMenus().get(1).getItems())
                 .extracting(MenuItem::getText)
                 .contains("Connect", "Disconnect", "Edit…", "Test Connection…", "Delete…");
-        assertThat(menuBar.getMenus().get(2).getItems())
+        assertThat(menuBar.getMenus().get(3).getItems())
                 .extracting(MenuItem::getText)
                 .containsExactly("About pgdesk");
     }
@@ -68,7 +70,7 @@ class MainWindowTest {
         assertThat(toolBar.getItems())
                 .filteredOn(Button.class::isInstance)
                 .extracting(node -> ((Button) node).getText())
-                .containsExactly("New", "Connect", "Disconnect", "Test", "Sample database");
+                .containsExactly("New", "Connect", "Disconnect", "Test", "SQL Editor", "History", "Sample database");
     }
 
     @Test

@@ -85,7 +85,7 @@ class SampleDatabaseButtonTest {
                 .isEqualTo("Connected to Sample database.");
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
-                .containsExactly("Welcome", "Sample database — Overview");
+                .containsExactly("Welcome", "Sample database — Overview", "Query 1");
         assertThat(robot.lookup("#overviewUser").queryAs(Label.class).getText()).isEqualTo("alice");
         assertThat(robot.lookup("#overviewDatabase").queryAs(Label.class).getText())
                 .isEqualTo(server.database());
@@ -108,7 +108,7 @@ class SampleDatabaseButtonTest {
     }
 
     @Test
-    void disconnectClosesTheProfilesTabsAndExitStopsTheSample(FxRobot robot) throws Exception {
+    void disconnectClosesTheOverviewKeepsTheEditorAndExitStopsTheSample(FxRobot robot) throws Exception {
         robot.clickOn("#openSampleButton");
         FormRobot.waitFor(this::sampleConnected);
 
@@ -117,7 +117,8 @@ class SampleDatabaseButtonTest {
 
         assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
-                .containsExactly("Welcome");
+                .containsExactly("Welcome", "Query 1");
+        assertThat(model.editors().tabs().get(0).connected().get()).isFalse();
         assertThat(robot.lookup("#poolStatus").queryAs(Label.class).getText()).isEmpty();
         assertThat(sampleStopped).isFalse();
 

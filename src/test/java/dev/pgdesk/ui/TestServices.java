@@ -6,8 +6,11 @@ import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.connect.secret.UnavailableSecretStore;
+import dev.pgdesk.history.HistoryStore;
+import dev.pgdesk.history.ParameterMemory;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.ui.task.FxTaskRunner;
+import dev.pgdesk.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +47,16 @@ public final class TestServices {
 
     public AppServices services(SampleDatabaseStarter sampleStarter) {
         return new AppServices(
-                store(), () -> passwords, pools, tasks, new ConnectionTester(), sampleStarter, dialogs, environment);
+                store(),
+                () -> passwords,
+                pools,
+                tasks,
+                new ConnectionTester(),
+                sampleStarter,
+                dialogs,
+                environment,
+                new WorkspaceStore(home.resolve("data").resolve("workspace")),
+                new HistoryStore(home.resolve("data").resolve("history.jsonl")),
+                new ParameterMemory(home.resolve("data").resolve("parameter-values.json")));
     }
 }

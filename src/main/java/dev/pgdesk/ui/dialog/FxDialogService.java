@@ -1,6 +1,10 @@
 package dev.pgdesk.ui.dialog;
 
 import dev.pgdesk.ui.theme.Theme;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -11,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX alerts, owned by the main window so they stay on top of it. */
@@ -37,6 +42,44 @@ public final class FxDialogService implements DialogService {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
         prepare(alert, title);
         return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> choose(String title, String message, List<String> choices) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            ButtonBar.ButtonData data = i == 0 ? ButtonBar.ButtonData.YES : ButtonBar.ButtonData.OTHER;
+            buttons.add(new ButtonType(choices.get(i), data));
+        }
+        buttons.add(ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        prepare(alert, title);
+        return alert.showAndWait().filter(button -> button != ButtonType.CANCEL).map(ButtonType::getText);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title) {
+        File file = sqlChooser(title, null).showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+        File file = sqlChooser(title, suggestedName).showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private static FileChooser sqlChooser(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("SQL files (*.sql)", "*.sql"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+        if (suggestedName != null) {
+            chooser.setInitialFileName(suggestedName);
+        }
+        return chooser;
     }
 
     @Override

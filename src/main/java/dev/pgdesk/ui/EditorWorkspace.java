@@ -1,0 +1,189 @@
+package dev.pgdesk.ui;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.history.HistoryStore;
+import dev.pgdesk.history.ParameterMemory;
+import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.query.TransactionState;
+import dev.pgdesk.task.TaskRunner;
+import dev.pgdesk.ui.dialog.DialogService;
+import dev.pgdesk.ui.query.QueryServices;
+import dev.pgdesk.ui.query.QueryTabModel;
+import dev.pgdesk.workspace.Autosaver;
+import dev.pgdesk.workspace.EditorTabState;
+import dev.pgdesk.workspace.SqlFiles;
+import dev.pgdesk.workspace.WorkspaceStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQL editor tabs of the window: restored from the workspace at start, saved continuously while typed
+ * in, bound to their connection's pool while it is open, and asked about before anything would end an
+ * open transaction.
+ */
+public final class EditorWorkspace {
+    private static final Logger LOG = LoggerFactory.getLogger(EditorWorkspace.class);
+    private static final Duration AUTOSAVE_DELAY = Duration.ofMillis(300);
+
+    private final ObservableList<QueryTabModel> tabs = FXCollections.observableArrayList();
+    private final WorkspaceStore store;
+    private final Autosaver autosaver;
+    private final QueryServices services;
+    private int opened;
+
+    public EditorWorkspace(
+            WorkspaceStore store,
+            HistoryStore history,
+            ParameterMemory parameterMemory,
+            TaskRunner tasks,
+            DialogService dialogs,
+            Consumer<String> problems) {
+        this.store = store;
+        this.autosaver =
+                new Autosaver(store, AUTOSAVE_DELAY, problem -> Platform.runLater(() -> problems.accept(problem)));
+        this.services = new QueryServices(tasks, dialogs, history, parameterMemory, autosaver);
+    }
+
+    /**
+     * Brings back the tabs of the last run, off the FX thread.
+     *
+     * @param profileName the name of a profile id, or empty when it is gone
+     */
+    public void restore(Function<String, Optional<String>> profileName, Consumer<String> problems) {
+        services.tasks()
+                .run(
+                        token -> store.load(),
+                        loaded -> {
+                            for (EditorTabState state : loaded.tabs()) {
+                                String name = state.profileId() == null
+                                        ? "no connection"
+                                        : profileName.apply(state.profileId()).orElse("a deleted connection");
+                                add(new QueryTabModel(services, state, name));
+                            }
+                            loaded.problems().forEach(problems);
+                        },
+                        error -> problems.accept(
+                                "The editor tabs of the last session could not be read: " + error.getMessage()));
+    }
+
+    /** Opens an empty editor on {@code profile}. */
+    public QueryTabModel newTab(ConnectionProfile profile, QuerySession session) {
+        EditorTabState state = EditorTabState.newTab(profile.id(), "Query " + (++opened), tabs.size());
+        QueryTabModel tab = new QueryTabModel(services, state, profile.name());
+        tab.sessionProperty().set(session);
+        add(tab);
+        return tab;
+    }
+
+    /** Asks for a SQL file and opens it in a new editor on {@code profile}. */
+    public void openFile(ConnectionProfile profile, Function<String, QuerySession> sessions) {
+        Optional<Path> chosen = services.dialogs().chooseFileToOpen("Open SQL File");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        services.tasks()
+                .run(
+                        token -> SqlFiles.read(file),
+                        text -> {
+                            EditorTabState state = EditorTabState.openedFile(profile.id(), file, text, tabs.size());
+                            QueryTabModel tab = new QueryTabModel(services, state, profile.name());
+                            tab.sessionProperty().set(sessions.apply(profile.id()));
+                            add(tab);
+                            autosaver.schedule(tab.state());
+                        },
+                        error -> services.dialogs()
+                                .showError("Could not open " + file.getFileName(), error.getMessage()));
+    }
+
+    private void add(QueryTabModel tab) {
+        tabs.add(tab);
+        autosaver.schedule(tab.state());
+    }
+
+    /** Forgets a closed tab: its autosaved copy is removed. */
+    public void closed(QueryTabModel tab) {
+        tabs.remove(tab);
+        tab.discard();
+        for (int i = 0; i < tabs.size(); i++) {
+            tabs.get(i).setOrder(i);
+        }
+    }
+
+    /** Gives the tabs of a freshly opened connection a query session each. */
+    public void attach(OpenConnection open) {
+        for (QueryTabModel tab : tabs) {
+            if (open.profile().id().equals(tab.profileId())
+                    && tab.sessionProperty().get() == null) {
+                tab.sessionProperty().set(new QuerySession(open.session()));
+            }
+        }
+    }
+
+    /** The tabs of {@code profileId} with a transaction open. */
+    public List<QueryTabModel> withOpenTransaction(String profileId) {
+        List<QueryTabModel> open = new ArrayList<>();
+        for (QueryTabModel tab : tabs) {
+            QuerySession session = tab.sessionProperty().get();
+            if ((profileId == null || profileId.equals(tab.profileId()))
+                    && session != null
+                    && session.transactionState() != TransactionState.IDLE) {
+                open.add(tab);
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Takes the sessions from a profile's tabs (the caller asked about open transactions first) and returns
+     * them, for the caller to close off the FX thread.
+     */
+    public List<QuerySession> detach(String profileId) {
+        List<QuerySession> sessions = new ArrayList<>();
+        for (QueryTabModel tab : tabs) {
+            if (profileId.equals(tab.profileId())) {
+                tab.detachSession().ifPresent(sessions::add);
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * Settles every open transaction by asking (commit, roll back or cancel), tab by tab, then runs {@code
+     * then}; stops without running it when the user cancels one.
+     */
+    public void settleTransactions(Runnable then) {
+        List<QueryTabModel> open = withOpenTransaction(null);
+        if (open.isEmpty()) {
+            then.run();
+            return;
+        }
+        open.get(0).requestClose(false, () -> settleTransactions(then));
+    }
+
+    /** Writes every pending autosave now; called on exit. */
+    public void flush() {
+        if (!autosaver.flush()) {
+            LOG.warn("Some editor tabs could not be saved on exit");
+        }
+        autosaver.close();
+    }
+
+    public ObservableList<QueryTabModel> tabs() {
+        return tabs;
+    }
+
+    public int count() {
+        return tabs.size();
+    }
+}

@@ -1,0 +1,453 @@
+package dev.pgdesk.ui.query;
+
+import dev.pgdesk.query.RowsResult;
+import dev.pgdesk.query.ScriptRun;
+import dev.pgdesk.query.ServerError;
+import dev.pgdesk.query.StatementOutcome;
+import dev.pgdesk.query.TransactionState;
+import dev.pgdesk.query.UpdateResult;
+import dev.pgdesk.ui.editor.SqlEditor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexRange;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * A SQL editor tab's content: toolbar (run, cancel, timeout, transaction controls), the editor, the
+ * parameter panel when the statements have parameters, and the results below: Messages plus one tab per
+ * statement run.
+ */
+public final class QueryTabView {
+    private static final KeyCombination RUN_STATEMENT = KeyCombination.keyCombination("Shortcut+Enter");
+    private static final KeyCombination RUN_SCRIPT = KeyCombination.keyCombination("Shortcut+Shift+Enter");
+    private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+    private static final KeyCombination SAVE_AS = KeyCombination.keyCombination("Shortcut+Shift+S");
+    private static final String[] COMMON_TYPES = {
+        "text", "int4", "int8", "numeric", "bool", "date", "timestamp", "timestamptz", "uuid", "jsonb", "float8"
+    };
+
+    private final QueryTabModel model;
+    private final SqlEditor editor = new SqlEditor();
+    private final BorderPane root = new BorderPane();
+    private final TabPane resultTabs = new TabPane();
+    private final Tab messagesTab = new Tab("Messages");
+    private final VBox parameterPanel = new VBox(8);
+    private final Label elapsed = new Label();
+    private final Timeline elapsedTicker;
+    private boolean loadingText;
+
+    public QueryTabView(QueryTabModel model) {
+        this.model = model;
+        root.getStyleClass().add("query-tab");
+        root.getStylesheets().add(QueryTabView.class.getResource("query.css").toExternalForm());
+        root.setTop(toolBar());
+
+        editor.loadText(model.textProperty().get());
+        editor.moveCaret(Math.min(model.caret(), model.textProperty().get().length()));
+        editor.textProperty().addListener((obs, old, now) -> {
+            if (!loadingText) {
+                model.textProperty().set(now);
+            }
+        });
+        model.textProperty().addListener((obs, old, now) -> {
+            if (!now.equals(editor.getText())) {
+                loadingText = true;
+                try {
+                    editor.loadText(now);
+                } finally {
+                    loadingText = false;
+                }
+            }
+        });
+        editor.area().caretPositionProperty().addListener((obs, old, now) -> model.setCaret(now));
+        model.errorMarkProperty().addListener((obs, old, mark) -> {
+            if (mark == null) {
+                editor.clearErrorMark();
+            } else {
+                editor.markError(mark.start(), mark.end());
+            }
+        });
+
+        buildParameterPanel();
+        SplitPane top = new SplitPane(editor.node());
+        model.parametersShownProperty().addListener((obs, old, shown) -> {
+            if (shown && !top.getItems().contains(parameterPanel)) {
+                top.getItems().add(parameterPanel);
+                top.setDividerPositions(0.68);
+            } else if (!shown) {
+                top.getItems().remove(parameterPanel);
+            }
+        });
+        SplitPane split = new SplitPane(top, results());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        root.setCenter(split);
+        root.setBottom(statusLine());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+
+        elapsedTicker = new Timeline(new KeyFrame(Duration.millis(100), event -> showElapsed()));
+        elapsedTicker.setCycleCount(Timeline.INDEFINITE);
+        model.runningProperty().addListener((obs, old, running) -> {
+            if (running) {
+                elapsedTicker.play();
+            } else {
+                elapsedTicker.stop();
+                elapsed.setText("");
+            }
+        });
+    }
+
+    public Node content() {
+        return root;
+    }
+
+    public SqlEditor editor() {
+        return editor;
+    }
+
+    /** Stops the timers and the editor's background highlighting: the tab is gone. */
+    public void dispose() {
+        elapsedTicker.stop();
+        editor.dispose();
+    }
+
+    private void shortcuts(KeyEvent event) {
+        if (RUN_SCRIPT.match(event) || (event.getCode() == KeyCode.F5 && !event.isShortcutDown())) {
+            model.runScript();
+        } else if (RUN_STATEMENT.match(event)) {
+            if (model.parametersShownProperty().get() && parameterPanel.isFocusWithin()) {
+                model.runWithParameters();
+            } else {
+                runStatement();
+            }
+        } else if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
+            model.cancel();
+        } else if (SAVE_AS.match(event)) {
+            model.save(true);
+        } else if (SAVE.match(event)) {
+            model.save(false);
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private void runStatement() {
+        IndexRange selection = editor.selection();
+        model.runStatement(editor.caretPosition(), selection.getStart(), selection.getEnd());
+    }
+
+    private ToolBar toolBar() {
+        Button run =
+                button("▶", "Run", "runStatement", "Run the statement under the cursor, or the selection (Ctrl+Enter)");
+        run.setOnAction(event -> runStatement());
+        Button script = button(
+                "⏩", "Run Script", "runScript", "Run every statement, one after the other (Ctrl+Shift+Enter, F5)");
+        script.setOnAction(event -> model.runScript());
+        run.disableProperty().bind(model.runningProperty());
+        script.disableProperty().bind(model.runningProperty());
+        Button cancel = button("■", "Cancel", "cancelRun", "Cancel the running statement on the server (Esc)");
+        cancel.setOnAction(event -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+
+        Spinner<Integer> timeout =
+                new Spinner<>(0, 86_400, model.timeoutSecondsProperty().get());
+        timeout.setId("timeout");
+        timeout.setEditable(true);
+        timeout.setPrefWidth(84);
+        timeout.setTooltip(new Tooltip("Statement timeout in seconds, enforced by the server; 0 = none"));
+        timeout.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.timeoutSecondsProperty().set(now);
+            }
+        });
+        Label timeoutLabel = new Label("Timeout (s)");
+
+        ToggleButton manual = new ToggleButton("Manual commit");
+        manual.setId("manualCommit");
+        manual.setTooltip(new Tooltip("Off: each statement commits on its own. On: statements run in a transaction "
+                + "until you commit or roll back."));
+        manual.selectedProperty().bindBidirectional(model.manualCommitProperty());
+        manual.disableProperty()
+                .bind(model.runningProperty().or(model.connected().not()));
+        Button commit = button("✓", "Commit", "commit", "Commit the open transaction");
+        commit.setOnAction(event -> model.commit());
+        commit.disableProperty().bind(model.canEndTransaction().not());
+        Button rollback = button("↶", "Rollback", "rollback", "Roll back the open transaction");
+        rollback.setOnAction(event -> model.rollback());
+        rollback.disableProperty().bind(model.canEndTransaction().not());
+
+        Label state = new Label();
+        state.setId("transactionState");
+        state.getStyleClass().add("tx-state");
+        model.transactionStateProperty().addListener((obs, old, now) -> showState(state, now));
+        showState(state, model.transactionStateProperty().get());
+
+        ToolBar bar = new ToolBar(
+                run,
+                script,
+                cancel,
+                new Separator(),
+                timeoutLabel,
+                timeout,
+                new Separator(),
+                manual,
+                commit,
+                rollback,
+                state);
+        bar.getStyleClass().add("query-toolbar");
+        return bar;
+    }
+
+    private static void showState(Label label, TransactionState state) {
+        label.getStyleClass().removeAll("tx-idle", "tx-open", "tx-failed");
+        switch (state) {
+            case IDLE -> {
+                label.setText("Idle");
+                label.getStyleClass().add("tx-idle");
+                label.setTooltip(new Tooltip("No transaction is open."));
+            }
+            case IN_TRANSACTION -> {
+                label.setText("In transaction");
+                label.getStyleClass().add("tx-open");
+                label.setTooltip(new Tooltip("A transaction is open: commit or roll back to end it."));
+            }
+            case FAILED -> {
+                label.setText("Failed: roll back");
+                label.getStyleClass().add("tx-failed");
+                label.setTooltip(
+                        new Tooltip("The transaction failed. The server ignores statements until you roll back."));
+            }
+        }
+    }
+
+    private static Button button(String glyph, String text, String id, String tooltip) {
+        Label icon = new Label(glyph);
+        icon.getStyleClass().add("tool-icon");
+        Button button = new Button(text, icon);
+        button.setId(id);
+        button.getStyleClass().add("tool-button");
+        button.setTooltip(new Tooltip(tooltip));
+        return button;
+    }
+
+    private void showElapsed() {
+        Long started = model.runStartedNanosProperty().get();
+        if (started != null) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            elapsed.setText(String.format("Running %.1f s", seconds));
+        }
+    }
+
+    // Parameters
+
+    private void buildParameterPanel() {
+        parameterPanel.setId("parameterPanel");
+        parameterPanel.getStyleClass().add("parameter-panel");
+        parameterPanel.setMinWidth(260);
+        model.parameters().addListener((ListChangeListener<ParameterRow>) change -> fillParameterPanel());
+    }
+
+    private void fillParameterPanel() {
+        Label title = new Label("Parameters");
+        title.getStyleClass().add("panel-title");
+        Button hide = new Button("×");
+        hide.getStyleClass().add("icon-button");
+        hide.setTooltip(new Tooltip("Hide the parameters"));
+        hide.setOnAction(event -> model.hideParameters());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, hide);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        grid.add(new Label("Name"), 0, 0);
+        grid.add(new Label("Value"), 1, 0);
+        grid.add(new Label("NULL"), 2, 0);
+        grid.add(new Label("Type"), 3, 0);
+        int line = 1;
+        for (ParameterRow row : model.parameters()) {
+            String key = row.label().substring(1);
+            Label name = new Label(row.label());
+            name.getStyleClass().add("parameter-name");
+            TextField value = new TextField(row.valueProperty().get());
+            value.setId("param-value-" + key);
+            value.setPromptText(row.givenProperty().get() ? "" : "value");
+            value.textProperty().bindBidirectional(row.valueProperty());
+            value.disableProperty().bind(row.nullProperty());
+            GridPane.setHgrow(value, Priority.ALWAYS);
+            CheckBox isNull = new CheckBox();
+            isNull.setId("param-null-" + key);
+            isNull.selectedProperty().bindBidirectional(row.nullProperty());
+            ComboBox<String> type = new ComboBox<>();
+            type.setId("param-type-" + key);
+            type.setEditable(true);
+            type.getItems().setAll(COMMON_TYPES);
+            type.setValue(row.typeProperty().get());
+            type.valueProperty().bindBidirectional(row.typeProperty());
+            type.setPrefWidth(110);
+            type.setTooltip(
+                    new Tooltip("The server says: " + row.serverTypeProperty().get()));
+            Label problem = new Label();
+            problem.setId("param-problem-" + key);
+            problem.getStyleClass().add("field-error");
+            problem.textProperty().bind(row.problemProperty());
+            problem.managedProperty().bind(row.problemProperty().isNotEmpty());
+            problem.visibleProperty().bind(row.problemProperty().isNotEmpty());
+            problem.setWrapText(true);
+            grid.addRow(line++, name, value, isNull, type);
+            grid.add(problem, 1, line++, 3, 1);
+        }
+        Button run = new Button("Run with Values");
+        run.setId("runWithParameters");
+        run.getStyleClass().add("primary");
+        run.setDefaultButton(false);
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(event -> model.runWithParameters());
+        Label hint = new Label("Values are bound on the server, never pasted into the SQL.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        parameterPanel.getChildren().setAll(header, grid, run, hint);
+    }
+
+    // Results
+
+    private Node results() {
+        resultTabs.setId("resultTabs");
+        resultTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ListView<MessageLine> messages = new ListView<>(model.messages());
+        messages.setId("messages");
+        messages.getStyleClass().add("messages");
+        messages.setPlaceholder(
+                new Label("Run a statement with Ctrl+Enter, or the whole script with Ctrl+Shift+Enter."));
+        messages.setCellFactory(list -> new MessageCell());
+        messagesTab.setContent(messages);
+        messagesTab.setId("messagesTab");
+        resultTabs.getTabs().add(messagesTab);
+        model.results().addListener((ListChangeListener<StatementOutcome>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && model.results().isEmpty()) {
+                    resultTabs.getTabs().retainAll(messagesTab);
+                }
+                change.getAddedSubList().forEach(this::addResultTab);
+            }
+        });
+        model.lastRunProperty().addListener((obs, old, run) -> selectAfterRun(run));
+        return resultTabs;
+    }
+
+    private void addResultTab(StatementOutcome outcome) {
+        int number = outcome.index() + 1;
+        Tab tab = new Tab();
+        tab.setId("result-" + number);
+        if (outcome.result() instanceof RowsResult rows) {
+            tab.setText("Result " + number + " (" + rows.rows().size() + (rows.truncated() ? "+" : "") + ")");
+            tab.setContent(ResultViews.rows(rows, "resultTable-" + number));
+        } else if (outcome.result() instanceof UpdateResult update) {
+            tab.setText("Result " + number + " · " + update.command());
+            tab.setContent(ResultViews.update(update));
+        } else {
+            tab.setText("Result " + number + " · Error");
+            tab.getStyleClass().add("error-tab");
+            tab.setContent(ResultViews.error((ServerError) outcome.result()));
+        }
+        tab.setTooltip(new Tooltip(firstLine(outcome.statement().text())));
+        resultTabs.getTabs().add(tab);
+        if (resultTabs.getTabs().size() == 2) {
+            resultTabs.getSelectionModel().select(tab);
+        }
+    }
+
+    private void selectAfterRun(ScriptRun run) {
+        if (run == null || run.outcomes().isEmpty()) {
+            return;
+        }
+        if (run.failed()) {
+            resultTabs
+                    .getSelectionModel()
+                    .select(resultTabs.getTabs().get(resultTabs.getTabs().size() - 1));
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+
+    private Node statusLine() {
+        Label status = new Label();
+        status.setId("queryStatus");
+        status.getStyleClass().add("query-status");
+        status.textProperty().bind(model.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        elapsed.setId("elapsed");
+        elapsed.getStyleClass().add("elapsed");
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        Label connection = new Label();
+        connection.setId("tabConnection");
+        connection.getStyleClass().add("tab-connection");
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        connection
+                .textProperty()
+                .bind(Bindings.when(model.connected())
+                        .then("● " + model.profileName())
+                        .otherwise("○ " + model.profileName() + " (not connected)"));
+        HBox line = new HBox(12, status, elapsed, connection);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("query-status-line");
+        return line;
+    }
+
+    /** A line of the Messages tab, styled by kind. */
+    private static final class MessageCell extends ListCell<MessageLine> {
+        @Override
+        protected void updateItem(MessageLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll("message-info", "message-notice", "message-error");
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            setText(line.time() + "  " + line.text());
+            getStyleClass()
+                    .add(
+                            switch (line.kind()) {
+                                case INFO -> "message-info";
+                                case NOTICE -> "message-notice";
+                                case ERROR -> "message-error";
+                            });
+        }
+    }
+}
