@@ -119,11 +119,17 @@ public final class MainWindow {
 
     /** Adds and selects a tab; with a {@code profileId}, the tab closes when that profile disconnects. */
     public void addTab(Tab tab, String profileId) {
+        addTab(tab, profileId, true);
+    }
+
+    private void addTab(Tab tab, String profileId, boolean select) {
         if (profileId != null) {
             tab.getProperties().put(PROFILE_KEY, profileId);
         }
         tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
+        if (select) {
+            tabs.getSelectionModel().select(tab);
+        }
     }
 
     /** Closes every tab of a profile. */
@@ -312,7 +318,9 @@ public final class MainWindow {
         Tab tab = new Tab(open.profile().name() + " — Overview", new OverviewView(overview).content());
         tab.setId("overview-" + open.profile().id());
         tab.getStyleClass().add("overview-tab");
-        addTab(tab, open.profile().id());
+        // An editor the user works in keeps the focus when its connection opens.
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        addTab(tab, open.profile().id(), current == null || !(current.getUserData() instanceof QueryTabModel));
         overview.refresh();
     }
 

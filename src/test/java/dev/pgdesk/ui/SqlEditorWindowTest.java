@@ -290,6 +290,14 @@ class SqlEditorWindowTest {
         assertThat(restored.textProperty().get()).isEqualTo(text);
         assertThat(restored.profileName()).isEqualTo("Alice");
         assertThat(restored.connected().get()).isFalse();
+
+        // Running in the restored, unconnected tab connects first and then runs.
+        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(
+                        () -> restarted.passwordsReadyProperty().get())
+                .get());
+        robot.interact(() -> restored.runStatement(text.indexOf("SELECT"), 0, 0));
+        FormRobot.waitFor(() -> restored.results().size() == 1);
+        assertThat(restored.statusProperty().get()).isEqualTo("1 row");
         restarted.shutdown();
     }
 

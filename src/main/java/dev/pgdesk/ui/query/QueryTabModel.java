@@ -99,6 +99,9 @@ public final class QueryTabModel {
     private final ReadOnlyObjectWrapper<ScriptRun> lastRun = new ReadOnlyObjectWrapper<>();
 
     private ScriptPlan pendingPlan;
+    /** What the user ran while not connected; it runs once the connection is there. */
+    private ScriptPlan waitingForConnection;
+
     private CancellationToken runToken;
     private Runnable connectRequest = () -> {};
 
@@ -182,7 +185,8 @@ public final class QueryTabModel {
         }
         QuerySession current = session.get();
         if (current == null) {
-            status.set("Not connected: connect to " + profileName + " to run statements.");
+            status.set("Connecting to " + profileName + "; the statements run once connected…");
+            waitingForConnection = plan;
             connectRequest.run();
             return;
         }

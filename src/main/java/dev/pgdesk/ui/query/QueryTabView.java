@@ -171,7 +171,7 @@ public final class QueryTabView {
                 button("▶", "Run", "runStatement", "Run the statement under the cursor, or the selection (Ctrl+Enter)");
         run.setOnAction(event -> runStatement());
         Button script = button(
-                "⏩", "Run Script", "runScript", "Run every statement, one after the other (Ctrl+Shift+Enter, F5)");
+                "»", "Run Script", "runScript", "Run every statement, one after the other (Ctrl+Shift+Enter, F5)");
         script.setOnAction(event -> model.runScript());
         run.disableProperty().bind(model.runningProperty());
         script.disableProperty().bind(model.runningProperty());
@@ -292,6 +292,11 @@ public final class QueryTabView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints fit = new javafx.scene.layout.ColumnConstraints();
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(fit, grow, fit, fit);
         grid.add(new Label("Name"), 0, 0);
         grid.add(new Label("Value"), 1, 0);
         grid.add(new Label("NULL"), 2, 0);

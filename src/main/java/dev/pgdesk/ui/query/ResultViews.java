@@ -31,7 +31,7 @@ final class ResultViews {
         table.setPlaceholder(new Label("The query returned no rows."));
         List<Column> columns = result.columns();
         for (int i = 0; i < columns.size(); i++) {
-            table.getColumns().add(column(columns.get(i), i));
+            table.getColumns().add(column(columns.get(i), i, widthOf(result, i)));
         }
         if (!result.truncated()) {
             return table;
@@ -44,7 +44,18 @@ final class ResultViews {
         return pane;
     }
 
-    private static TableColumn<Object[], Object> column(Column column, int index) {
+    /** A width that fits the header and the first rows' values, within reason. */
+    private static double widthOf(RowsResult result, int index) {
+        int chars = result.columns().get(index).name().length() + 2;
+        for (int row = 0; row < Math.min(100, result.rows().size()); row++) {
+            Object value = result.rows().get(row)[index];
+            chars = Math.max(
+                    chars, value == null ? 4 : Math.min(60, display(value).length()));
+        }
+        return Math.max(56, Math.min(480, 18 + chars * 7.5));
+    }
+
+    private static TableColumn<Object[], Object> column(Column column, int index, double width) {
         Label header = new Label(column.name());
         header.setTooltip(new Tooltip(column.name() + " : " + column.typeName()));
         TableColumn<Object[], Object> tableColumn = new TableColumn<>();
