@@ -11,6 +11,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -85,13 +86,19 @@ final class FindBar {
             }
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::handleBarKey);
+        // Keeps "3 of 12" true when the caret or the text moves under the open bar.
+        area.selectionProperty().addListener((observable, old, selection) -> {
+            if (isShowing()) {
+                updateStatus();
+            }
+        });
     }
 
     private static Button button(String id, String text, String tooltip) {
         Button button = new Button(text);
         button.setId(id);
         button.setFocusTraversable(false);
-        button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        button.setTooltip(new Tooltip(tooltip));
         return button;
     }
 

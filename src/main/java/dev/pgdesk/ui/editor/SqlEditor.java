@@ -114,10 +114,12 @@ public final class SqlEditor {
         return area;
     }
 
+    /** The whole text. */
     public String getText() {
         return area.getText();
     }
 
+    /** The text, observable (for dirty tracking and saving). */
     public ObservableValue<String> textProperty() {
         return area.textProperty();
     }
@@ -134,6 +136,7 @@ public final class SqlEditor {
         highlighting.request();
     }
 
+    /** The caret's offset in the text. */
     public int caretPosition() {
         return area.getCaretPosition();
     }
@@ -168,6 +171,7 @@ public final class SqlEditor {
         area.requestFollowCaret();
     }
 
+    /** Removes the error mark, if any. */
     public void clearErrorMark() {
         if (errorMark != null) {
             StyleClasses.remove(area, errorMark.getStart(), errorMark.getEnd(), ERROR_MARK);
