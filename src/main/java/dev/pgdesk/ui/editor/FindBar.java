@@ -180,7 +180,8 @@ final class FindBar {
     void replaceOne() {
         List<IndexRange> matches = matches();
         IndexRange selection = area.getSelection();
-        if (matches.contains(selection)) {
+        // Replacing text with equal text would drop its highlighting without counting as an edit.
+        if (matches.contains(selection) && !area.getSelectedText().equals(replaceField.getText())) {
             area.getUndoManager().preventMerge();
             area.replaceText(selection.getStart(), selection.getEnd(), replaceField.getText());
             area.getUndoManager().preventMerge();
@@ -206,9 +207,11 @@ final class FindBar {
             region.append(text, copied, match.getStart()).append(replacement);
             copied = match.getEnd();
         }
-        area.getUndoManager().preventMerge();
-        area.replaceText(start, end, region.toString());
-        area.getUndoManager().preventMerge();
+        if (!region.toString().equals(text.substring(start, end))) {
+            area.getUndoManager().preventMerge();
+            area.replaceText(start, end, region.toString());
+            area.getUndoManager().preventMerge();
+        }
         area.moveTo(start + region.length());
         area.requestFollowCaret();
         status.setText("Replaced " + matches.size());

@@ -129,7 +129,11 @@ public final class SqlEditor {
      * is forgotten and the new text is highlighted at once.
      */
     public void loadText(String text) {
-        area.replaceText(text == null ? "" : text);
+        String newText = text == null ? "" : text;
+        if (!newText.equals(area.getText())) {
+            // Replacing text with the same text would drop its styles without counting as an edit.
+            area.replaceText(newText);
+        }
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
         area.showParagraphAtTop(0);
