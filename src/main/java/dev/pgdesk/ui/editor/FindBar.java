@@ -86,6 +86,18 @@ final class FindBar {
             }
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::handleBarKey);
+        // A filter, so the fields do not take the editor's shortcuts as text editing keys first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                if (e.getCode() == KeyCode.F) {
+                    show(false);
+                    e.consume();
+                } else if (e.getCode() == KeyCode.R || e.getCode() == KeyCode.H) {
+                    show(true);
+                    e.consume();
+                }
+            }
+        });
         // Keeps "3 of 12" true when the caret or the text moves under the open bar.
         area.selectionProperty().addListener((observable, old, selection) -> {
             if (isShowing()) {
