@@ -9,6 +9,8 @@ import dev.pgdesk.sql.BracketMatcher;
 import dev.pgdesk.sql.BracketPair;
 import dev.pgdesk.sql.CommentToggle;
 import dev.pgdesk.sql.LineComments;
+import dev.pgdesk.sql.Token;
+import dev.pgdesk.sql.TokenKind;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Objects;
@@ -173,6 +175,28 @@ public final class SqlEditor {
         StyleClasses.add(area, from, to, ERROR_MARK);
         area.moveTo(from);
         area.requestFollowCaret();
+    }
+
+    /**
+     * Marks the token at {@code offset} as the place of an error, as {@link #markError(int, int)} does: the
+     * whole word, string or operator PostgreSQL's error position points into, or one character when the
+     * offset is in whitespace or highlighting has not caught up with the text yet.
+     */
+    public void markErrorToken(int offset) {
+        int start = clamp(offset);
+        int end = start + 1;
+        if (highlighting.isCurrent()) {
+            for (Token token : highlighting.applied().tokens()) {
+                if (token.end() > start) {
+                    if (token.start() <= start && token.kind() != TokenKind.WHITESPACE) {
+                        start = token.start();
+                        end = token.end();
+                    }
+                    break;
+                }
+            }
+        }
+        markError(start, end);
     }
 
     /** Removes the error mark, if any. */

@@ -414,6 +414,21 @@ class SqlEditorTest {
     }
 
     @Test
+    void theTokenAtAnErrorPositionIsMarkedWhole(FxRobot robot) throws Exception {
+        load(robot, "SELECT * FROM nowhere", 0);
+        robot.interact(() -> editor.markErrorToken(16));
+
+        assertThat(stylesAt(13)).doesNotContain("error-mark");
+        assertThat(stylesAt(14)).contains("error-mark");
+        assertThat(stylesAt(20)).contains("error-mark");
+        assertThat(fx(editor::caretPosition)).isEqualTo(14);
+
+        robot.interact(() -> editor.markErrorToken(13));
+        assertThat(stylesAt(13)).contains("error-mark");
+        assertThat(stylesAt(14)).doesNotContain("error-mark");
+    }
+
+    @Test
     void enterKeepsTheIndentationAndTabInsertsSpaces(FxRobot robot) throws Exception {
         load(robot, "SELECT\n    a", 12);
         robot.type(KeyCode.ENTER);
