@@ -1,5 +1,7 @@
 package dev.pgdesk.history;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgdesk.config.AtomicFiles;
@@ -35,7 +37,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryStore.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Jackson refuses strings over 20 million characters by default; a statement may be a whole script, and these are
+    // our own files.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build());
 
     /** How many entries are kept unless the constructor says otherwise. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;

@@ -1,6 +1,8 @@
 package dev.pgdesk.workspace;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgdesk.config.AtomicFiles;
@@ -27,7 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkspaceStore {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceStore.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Jackson refuses strings over 20 million characters by default; a tab may hold a whole SQL file, and these are our
+    // own files.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build());
     private static final String SUFFIX = ".json";
 
     private final Path directory;

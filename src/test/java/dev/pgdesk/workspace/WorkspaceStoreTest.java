@@ -59,6 +59,21 @@ class WorkspaceStoreTest {
     }
 
     @Test
+    void aTabHoldingTheLargestFileTheEditorOpensComesBack() throws IOException {
+        String text = "select 1; -- ✓\n".repeat((int) (SqlFiles.MAX_BYTES / 16));
+        EditorTabState tab = EditorTabState.newTab(null, "dump.sql", 0).withText(text);
+        store().save(tab);
+
+        WorkspaceStore.LoadResult result = store().load();
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.tabs())
+                .singleElement()
+                .extracting(EditorTabState::text)
+                .isEqualTo(text);
+    }
+
+    @Test
     void tabFilesAreReadableByTheirOwnerOnly() throws IOException {
         EditorTabState tab = EditorTabState.newTab(null, "Query 1", 0);
         store().save(tab);

@@ -11,6 +11,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -85,13 +86,31 @@ final class FindBar {
             }
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::handleBarKey);
+        // A filter, so the fields do not take the editor's shortcuts as text editing keys first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                if (e.getCode() == KeyCode.F) {
+                    show(false);
+                    e.consume();
+                } else if (e.getCode() == KeyCode.R || e.getCode() == KeyCode.H) {
+                    show(true);
+                    e.consume();
+                }
+            }
+        });
+        // Keeps "3 of 12" true when the caret or the text moves under the open bar.
+        area.selectionProperty().addListener((observable, old, selection) -> {
+            if (isShowing()) {
+                updateStatus();
+            }
+        });
     }
 
     private static Button button(String id, String text, String tooltip) {
         Button button = new Button(text);
         button.setId(id);
         button.setFocusTraversable(false);
-        button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        button.setTooltip(new Tooltip(tooltip));
         return button;
     }
 
@@ -173,7 +192,8 @@ final class FindBar {
     void replaceOne() {
         List<IndexRange> matches = matches();
         IndexRange selection = area.getSelection();
-        if (matches.contains(selection)) {
+        // Replacing text with equal text would drop its highlighting without counting as an edit.
+        if (matches.contains(selection) && !area.getSelectedText().equals(replaceField.getText())) {
             area.getUndoManager().preventMerge();
             area.replaceText(selection.getStart(), selection.getEnd(), replaceField.getText());
             area.getUndoManager().preventMerge();
@@ -199,9 +219,11 @@ final class FindBar {
             region.append(text, copied, match.getStart()).append(replacement);
             copied = match.getEnd();
         }
-        area.getUndoManager().preventMerge();
-        area.replaceText(start, end, region.toString());
-        area.getUndoManager().preventMerge();
+        if (!region.toString().equals(text.substring(start, end))) {
+            area.getUndoManager().preventMerge();
+            area.replaceText(start, end, region.toString());
+            area.getUndoManager().preventMerge();
+        }
         area.moveTo(start + region.length());
         area.requestFollowCaret();
         status.setText("Replaced " + matches.size());

@@ -9,6 +9,8 @@ import dev.pgdesk.sql.BracketMatcher;
 import dev.pgdesk.sql.BracketPair;
 import dev.pgdesk.sql.CommentToggle;
 import dev.pgdesk.sql.LineComments;
+import dev.pgdesk.sql.Token;
+import dev.pgdesk.sql.TokenKind;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Objects;
@@ -114,10 +116,12 @@ public final class SqlEditor {
         return area;
     }
 
+    /** The whole text. */
     public String getText() {
         return area.getText();
     }
 
+    /** The text, observable (for dirty tracking and saving). */
     public ObservableValue<String> textProperty() {
         return area.textProperty();
     }
@@ -127,13 +131,18 @@ public final class SqlEditor {
      * is forgotten and the new text is highlighted at once.
      */
     public void loadText(String text) {
-        area.replaceText(text == null ? "" : text);
+        String newText = text == null ? "" : text;
+        if (!newText.equals(area.getText())) {
+            // Replacing text with the same text would drop its styles without counting as an edit.
+            area.replaceText(newText);
+        }
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
         area.showParagraphAtTop(0);
         highlighting.request();
     }
 
+    /** The caret's offset in the text. */
     public int caretPosition() {
         return area.getCaretPosition();
     }
@@ -168,6 +177,29 @@ public final class SqlEditor {
         area.requestFollowCaret();
     }
 
+    /**
+     * Marks the token at {@code offset} as the place of an error, as {@link #markError(int, int)} does: the
+     * whole word, string or operator PostgreSQL's error position points into, or one character when the
+     * offset is in whitespace or highlighting has not caught up with the text yet.
+     */
+    public void markErrorToken(int offset) {
+        int start = clamp(offset);
+        int end = start + 1;
+        if (highlighting.isCurrent()) {
+            for (Token token : highlighting.applied().tokens()) {
+                if (token.end() > start) {
+                    if (token.start() <= start && token.kind() != TokenKind.WHITESPACE) {
+                        start = token.start();
+                        end = token.end();
+                    }
+                    break;
+                }
+            }
+        }
+        markError(start, end);
+    }
+
+    /** Removes the error mark, if any. */
     public void clearErrorMark() {
         if (errorMark != null) {
             StyleClasses.remove(area, errorMark.getStart(), errorMark.getEnd(), ERROR_MARK);

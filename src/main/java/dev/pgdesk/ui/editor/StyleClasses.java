@@ -3,6 +3,7 @@ package dev.pgdesk.ui.editor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
 
@@ -21,8 +22,7 @@ final class StyleClasses {
         restyle(area, start, end, styles -> without(styles, styleClass));
     }
 
-    private static void restyle(
-            CodeArea area, int start, int end, java.util.function.UnaryOperator<Collection<String>> change) {
+    private static void restyle(CodeArea area, int start, int end, UnaryOperator<Collection<String>> change) {
         int from = Math.max(0, Math.min(start, area.getLength()));
         int to = Math.max(from, Math.min(end, area.getLength()));
         if (from == to) {

@@ -283,6 +283,28 @@ class SqlEditorTest {
                 .contains(KeyCode.ESCAPE, KeyCode.F5)
                 .filteredOn(code -> code == KeyCode.ENTER)
                 .hasSize(2);
+        assertThat(text()).isEqualTo("SELECT 1");
+    }
+
+    @Test
+    void escapeInTheTextClosesAnOpenFindBarWithoutReachingTheView(FxRobot robot) throws Exception {
+        load(robot, "SELECT 1", 0);
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        assertThat(robot.lookup("#replaceField").query().isVisible()).isTrue();
+        robot.interact(() -> editor.area().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+
+        assertThat(robot.lookup(".find-bar").query().isVisible()).isFalse();
+        assertThat(keysReachingTheView).noneMatch(key -> key.getCode() == KeyCode.ESCAPE);
+    }
+
+    @Test
+    void loadingTheSameTextAgainKeepsItsHighlighting(FxRobot robot) throws Exception {
+        load(robot, "SELECT 1", 8);
+        load(robot, "SELECT 1", 8);
+
+        assertThat(stylesAt(0)).containsExactly("keyword");
+        assertThat(stylesAt(7)).containsExactly("number");
     }
 
     @Test
@@ -389,6 +411,21 @@ class SqlEditorTest {
         robot.interact(editor::clearErrorMark);
         assertThat(anyStyled("error-mark")).isFalse();
         assertThat(stylesAt(7)).containsExactly("number");
+    }
+
+    @Test
+    void theTokenAtAnErrorPositionIsMarkedWhole(FxRobot robot) throws Exception {
+        load(robot, "SELECT * FROM nowhere", 0);
+        robot.interact(() -> editor.markErrorToken(16));
+
+        assertThat(stylesAt(13)).doesNotContain("error-mark");
+        assertThat(stylesAt(14)).contains("error-mark");
+        assertThat(stylesAt(20)).contains("error-mark");
+        assertThat(fx(editor::caretPosition)).isEqualTo(14);
+
+        robot.interact(() -> editor.markErrorToken(13));
+        assertThat(stylesAt(13)).contains("error-mark");
+        assertThat(stylesAt(14)).doesNotContain("error-mark");
     }
 
     @Test
