@@ -152,6 +152,10 @@ class SampleDatabaseButtonTest {
                 .orElse(false));
 
         server.server().restart();
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().get(1));
+        });
         robot.clickOn("#refreshOverview");
 
         FormRobot.waitFor(() -> robot.lookup("#statusMessage")

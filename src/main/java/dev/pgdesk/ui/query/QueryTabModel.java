@@ -123,8 +123,14 @@ public final class QueryTabModel {
             autosave();
         });
         timeoutSeconds.addListener((obs, old, now) -> autosave());
-        session.addListener(
-                (obs, old, now) -> transactionState.set(now == null ? TransactionState.IDLE : now.transactionState()));
+        session.addListener((obs, old, now) -> {
+            transactionState.set(now == null ? TransactionState.IDLE : now.transactionState());
+            ScriptPlan waiting = waitingForConnection;
+            waitingForConnection = null;
+            if (now != null && waiting != null) {
+                run(waiting);
+            }
+        });
         manualCommit.addListener((obs, old, now) -> applyManualCommit(now));
     }
 

@@ -93,7 +93,7 @@ public final class QueryTabView {
             if (mark == null) {
                 editor.clearErrorMark();
             } else {
-                editor.markError(mark.start(), mark.end());
+                editor.markErrorToken(mark.start());
             }
         });
 
