@@ -246,7 +246,7 @@ final class QueryCommand implements CliCommand {
         ServerErrorReport.lines(error, script, failed.errorOffset()).forEach(err::println);
         if (ServerError.QUERY_CANCELED.equals(error.sqlState()) && !timeout.isZero()) {
             err.println("pgdesk query: the statement ran longer than the timeout of " + seconds(timeout)
-                    + " s and was cancelled; allow more with --timeout SECONDS (0 for no limit)");
+                    + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
         }
         if (plan.statements().size() > 1) {
             err.println("pgdesk query: statement " + (failed.index() + 1) + " of "
