@@ -12,22 +12,9 @@ import dev.pgdesk.connect.check.FailureExplainer;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
-import dev.pgdesk.query.Notice;
-import dev.pgdesk.query.ParameterValue;
-import dev.pgdesk.query.ParameterValueException;
-import dev.pgdesk.query.ParameterValues;
 import dev.pgdesk.query.QuerySession;
-import dev.pgdesk.query.RowsResult;
-import dev.pgdesk.query.ScriptListener;
 import dev.pgdesk.query.ScriptPlan;
-import dev.pgdesk.query.ScriptRun;
-import dev.pgdesk.query.ScriptRunner;
-import dev.pgdesk.query.ServerError;
-import dev.pgdesk.query.StatementOutcome;
-import dev.pgdesk.query.StatementResult;
-import dev.pgdesk.query.TransactionEnd;
 import dev.pgdesk.query.UnsupportedStatementException;
-import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.sql.InvalidParametersException;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.task.CancellationToken;
@@ -36,10 +23,11 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -58,25 +46,34 @@ final class QueryCommand implements CliCommand {
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
     /** PostgreSQL's statement_timeout is an int of milliseconds. */
     private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+    /** How long Ctrl-C waits for the canceled statement's rollback and error report before the JVM exits. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
 
     private final TargetResolver targets;
     private final BooleanSupplier stdinIsTerminal;
+    private final boolean cancelOnInterrupt;
 
     /** The command as {@code pgdesk} runs it: the user's saved profiles, the environment, the keyring. */
     QueryCommand() {
         this(
                 TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))),
-                QueryCommand::stdinIsTerminal);
+                QueryCommand::stdinIsTerminal,
+                true);
     }
 
     /** For tests: saved profiles and environment given explicitly, standard input never a terminal. */
     QueryCommand(Supplier<List<ConnectionProfile>> profiles, PgEnvironment environment, PasswordLookup passwords) {
-        this(new TargetResolver(profiles, environment, passwords), () -> false);
+        this(new TargetResolver(profiles, environment, passwords), () -> false, false);
     }
 
-    QueryCommand(TargetResolver targets, BooleanSupplier stdinIsTerminal) {
+    /**
+     * @param cancelOnInterrupt whether Ctrl-C (the JVM shutting down) cancels the running statement on the
+     *     server; only for the real process, as tests share one JVM
+     */
+    QueryCommand(TargetResolver targets, BooleanSupplier stdinIsTerminal, boolean cancelOnInterrupt) {
         this.targets = targets;
         this.stdinIsTerminal = stdinIsTerminal;
+        this.cancelOnInterrupt = cancelOnInterrupt;
     }
 
     @Override
@@ -196,104 +193,42 @@ final class QueryCommand implements CliCommand {
             } catch (SQLException e) {
                 return connectionFailed(err, settings.profile(), e);
             }
-            return run(new QuerySession(pooled), plan, texts, timeout, source.text(), out, err, arguments.has(PRETTY));
+            QueryExecution execution =
+                    new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err);
+            return runCancellingOnInterrupt(execution, new QuerySession(pooled));
         }
     }
 
-    private int run(
-            QuerySession session,
-            ScriptPlan plan,
-            Map<Parameter, String> texts,
-            Duration timeout,
-            String script,
-            PrintStream out,
-            PrintStream err,
-            boolean pretty) {
-        ScriptRun run = null;
+    /**
+     * Runs the execution; with {@code cancelOnInterrupt}, Ctrl-C cancels the running statement on the server
+     * (otherwise it would run on after the process is gone) and waits briefly for the rollback and report.
+     */
+    private int runCancellingOnInterrupt(QueryExecution execution, QuerySession session) {
+        CancellationToken token = new CancellationToken();
+        if (!cancelOnInterrupt) {
+            return execution.run(session, token);
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    token.cancel();
+                    try {
+                        finished.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pgdesk-query-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Map<Parameter, ParameterValue> values;
-            try {
-                values = convert(session, plan, texts);
-            } catch (ParameterValueException e) {
-                return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + ". Nothing was run.");
-            }
-            JsonResultPrinter printer = new JsonResultPrinter(out, pretty);
-            run = ScriptRunner.run(session, plan, values, timeout, new CancellationToken(), new ScriptListener() {
-                @Override
-                public void finished(StatementOutcome outcome) {
-                    printOutcome(outcome, printer, err);
-                }
-            });
-            return run.failed() ? reportFailure(run, plan, timeout, script, err) : ExitCodes.OK;
+            return execution.run(session, token);
         } finally {
-            if (session.close() == TransactionEnd.ROLLED_BACK) {
-                if (run != null && !run.failed()) {
-                    warn(
-                            err,
-                            "the script ended inside a transaction (BEGIN without COMMIT); it was rolled back,"
-                                    + " so none of its changes were kept");
-                } else {
-                    err.println("pgdesk query: the open transaction was rolled back");
-                }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook is running or has run.
             }
-        }
-    }
-
-    /** The failed statement's error psql-style, which statement it was, and the exit status it means. */
-    private static int reportFailure(ScriptRun run, ScriptPlan plan, Duration timeout, String script, PrintStream err) {
-        StatementOutcome failed = run.outcomes().get(run.outcomes().size() - 1);
-        ServerError error = (ServerError) failed.result();
-        ServerErrorReport.lines(error, script, failed.errorOffset()).forEach(err::println);
-        if (ServerError.QUERY_CANCELED.equals(error.sqlState()) && !timeout.isZero()) {
-            err.println("pgdesk query: the statement ran longer than the timeout of " + seconds(timeout)
-                    + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
-        }
-        if (plan.statements().size() > 1) {
-            err.println("pgdesk query: statement " + (failed.index() + 1) + " of "
-                    + plan.statements().size()
-                    + " (line " + lineOf(script, failed.statement().start()) + ") failed"
-                    + (run.notRun() == 0 ? "" : "; the " + run.notRun() + " after it did not run"));
-        }
-        return isConnectionLost(error) ? ExitCodes.CONNECTION_FAILED : ExitCodes.SQL_ERROR;
-    }
-
-    /** Each parameter's text converted for the type the server expects there; "unknown" passes text through. */
-    private static Map<Parameter, ParameterValue> convert(
-            QuerySession session, ScriptPlan plan, Map<Parameter, String> texts) throws ParameterValueException {
-        if (texts.isEmpty()) {
-            return Map.of();
-        }
-        Map<Parameter, String> types = ScriptRunner.parameterTypes(session, plan);
-        Map<Parameter, ParameterValue> values = new LinkedHashMap<>();
-        for (Map.Entry<Parameter, String> entry : texts.entrySet()) {
-            Parameter parameter = entry.getKey();
-            String type = types.getOrDefault(parameter, ScriptRunner.UNKNOWN_TYPE);
-            values.put(
-                    parameter,
-                    entry.getValue() == null
-                            ? ParameterValue.nullOf(type)
-                            : ParameterValues.convert(entry.getValue(), type, parameter.label()));
-        }
-        return values;
-    }
-
-    private static void printOutcome(StatementOutcome outcome, JsonResultPrinter printer, PrintStream err) {
-        StatementResult result = outcome.result();
-        for (Notice notice : result.notices()) {
-            err.println(notice.severity() + ":  " + notice.message());
-        }
-        if (result instanceof RowsResult rows) {
-            printer.print(rows);
-            if (rows.truncated()) {
-                warn(
-                        err,
-                        "statement " + (outcome.index() + 1) + " returned more than "
-                                + rows.rows().size()
-                                + " rows; only the first " + rows.rows().size() + " were printed (add a LIMIT or"
-                                + " narrow the query)");
-            }
-        } else if (result instanceof UpdateResult update) {
-            printer.print(update);
         }
     }
 
@@ -318,10 +253,6 @@ final class QueryCommand implements CliCommand {
         return Duration.ofMillis(millis);
     }
 
-    private static String seconds(Duration timeout) {
-        return BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
-    }
-
     private static int connectionFailed(PrintStream err, ConnectionProfile profile, SQLException e) {
         Failure failure = new FailureExplainer(profile).explain(e);
         err.println("pgdesk query: could not connect to " + profile.displayTarget() + ": " + failure.title()
@@ -333,22 +264,6 @@ final class QueryCommand implements CliCommand {
             err.println("What to do: " + failure.remedy());
         }
         return ExitCodes.CONNECTION_FAILED;
-    }
-
-    /** Connection exceptions and the server ending the session, as the query core tells them apart. */
-    private static boolean isConnectionLost(ServerError error) {
-        String state = error.sqlState();
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
-    }
-
-    private static int lineOf(String script, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (script.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static int usageError(PrintStream err, String message) {
