@@ -121,9 +121,9 @@ final class QueryCommand implements CliCommand {
                              a suffix (SELECT 1 AS a, 2 AS a gives {"a":1,"a_2":2})
                   otherwise  {"command":"INSERT","rows_affected":3}
                 Numbers stay exact (bigint, numeric), booleans are true/false, NULL is null,
-                json/jsonb is embedded as JSON, arrays are JSON arrays; dates and times are ISO 8601
-                strings (timestamptz in UTC), intervals ISO 8601 durations (P1DT2H), bytea \\x hex,
-                NaN and Infinity strings. At most 10000 rows per statement are printed; a warning on
+                json/jsonb is embedded as JSON, arrays are JSON arrays; dates and times are strings
+                as PostgreSQL's to_json writes them (timestamptz in UTC: 2024-01-31T12:45:00+00:00),
+                intervals ISO 8601 durations (P1DT2H), bytea \\x hex, NaN and Infinity strings. At most 10000 rows per statement are printed; a warning on
                 stderr says when a result had more.
 
                 stderr: notices (NOTICE:  ...), warnings, and errors as psql shows them:

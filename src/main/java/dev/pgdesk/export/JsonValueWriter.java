@@ -12,9 +12,6 @@ import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.SQLXML;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.postgresql.PGStatement;
 import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
@@ -30,10 +26,11 @@ import org.postgresql.util.PGobject;
  * Writes result rows as JSON objects keyed by column name, with Jackson's streaming generator so a large
  * result never has to exist as a tree. Values keep their type where JSON has one and never lose
  * precision: integers and {@code numeric} are exact JSON numbers, {@code json}/{@code jsonb} is embedded
- * as JSON, arrays are JSON arrays, NULL is {@code null}. Everything else is a string: dates and times in
- * ISO 8601 ({@code timestamptz} in UTC), intervals in ISO 8601 ({@code P1DT2H}), {@code bytea} as
- * {@code \x} hex like psql, NaN and infinities as {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}
- * (or {@code "infinity"} for dates and timestamps, as PostgreSQL writes them).
+ * as JSON, arrays are JSON arrays, NULL is {@code null}. Everything else is a string: dates and times as
+ * PostgreSQL's {@code to_json} writes them (ISO 8601, {@code timestamptz} in UTC as {@code +00:00}, a
+ * {@code " BC"} suffix before year 1, {@code "infinity"}), intervals as ISO 8601 durations ({@code
+ * P1DT2H}), {@code bytea} as {@code \x} hex like psql, NaN and infinite numbers as {@code "NaN"}, {@code
+ * "Infinity"}, {@code "-Infinity"}.
  *
  * <p>Column names repeated in one result ({@code SELECT 1 AS a, 2 AS a}) get a suffix from their second
  * occurrence on ({@code a}, {@code a_2}), so no value is lost; see {@link #fieldNames}.
@@ -56,8 +53,6 @@ public final class JsonValueWriter {
                         .build())
                 .build();
     }
-
-    private static final DateTimeFormatter UTC_TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final List<Column> columns;
     private final List<String> fieldNames;
@@ -144,14 +139,8 @@ public final class JsonValueWriter {
             writeText(json, type, text);
         } else if (value instanceof byte[] bytes) {
             json.writeString(bytea(bytes));
-        } else if (value instanceof java.sql.Timestamp timestamp) {
-            json.writeString(timestamp(type, timestamp));
-        } else if (value instanceof java.sql.Date date) {
-            json.writeString(date(date));
-        } else if (value instanceof java.sql.Time time) {
-            json.writeString(time.toLocalTime().toString());
-        } else if (value instanceof OffsetDateTime dateTime) {
-            json.writeString(UTC_TIMESTAMP.format(dateTime));
+        } else if (TemporalText.handles(value)) {
+            json.writeString(TemporalText.of(type, value));
         } else if (value instanceof PGInterval interval) {
             json.writeString(isoDuration(interval));
         } else if (value instanceof PGobject object) {
@@ -165,7 +154,7 @@ public final class JsonValueWriter {
         } else if (value.getClass().isArray()) {
             writeJavaArray(json, elementType(type), value);
         } else {
-            // UUID, LocalDate, LocalDateTime and anything else: its own text form.
+            // UUID and anything else: its own text form.
             json.writeString(value.toString());
         }
     }
@@ -249,34 +238,6 @@ public final class JsonValueWriter {
     /** {@code bytea} as psql shows it by default: {@code \x} and two lower-case hex digits per byte. */
     static String bytea(byte[] bytes) {
         return "\\x" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static String timestamp(String type, java.sql.Timestamp timestamp) {
-        String infinity = infinity(timestamp.getTime());
-        if (infinity != null) {
-            return infinity;
-        }
-        if (type.equals("timestamptz")) {
-            return UTC_TIMESTAMP.format(timestamp.toInstant().atOffset(ZoneOffset.UTC));
-        }
-        // pgjdbc builds a timestamp without time zone in the JVM's zone; its local date-time is the value.
-        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp.toLocalDateTime());
-    }
-
-    private static String date(java.sql.Date date) {
-        String infinity = infinity(date.getTime());
-        return infinity != null ? infinity : date.toLocalDate().toString();
-    }
-
-    /** pgjdbc's stand-ins for PostgreSQL's {@code infinity} and {@code -infinity}. */
-    private static String infinity(long millis) {
-        if (millis == PGStatement.DATE_POSITIVE_INFINITY || millis == PGStatement.DATE_POSITIVE_SMALLER_INFINITY) {
-            return "infinity";
-        }
-        if (millis == PGStatement.DATE_NEGATIVE_INFINITY || millis == PGStatement.DATE_NEGATIVE_SMALLER_INFINITY) {
-            return "-infinity";
-        }
-        return null;
     }
 
     /**

@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +140,26 @@ class JsonValueWriterTest {
     void timestampWithTimeZoneIsWrittenInUtc() throws IOException {
         Timestamp timestamp = Timestamp.from(Instant.parse("2024-01-31T12:45:00Z"));
 
-        assertThat(write("timestamptz", timestamp)).isEqualTo("\"2024-01-31T12:45:00Z\"");
+        assertThat(write("timestamptz", timestamp)).isEqualTo("\"2024-01-31T12:45:00+00:00\"");
+    }
+
+    @Test
+    void datesBeforeYearOneCarryBcAsPostgresWritesThem() throws IOException {
+        java.util.GregorianCalendar calendar = new java.util.GregorianCalendar();
+        calendar.clear();
+        calendar.set(java.util.Calendar.ERA, java.util.GregorianCalendar.BC);
+        calendar.set(4000, java.util.Calendar.JANUARY, 1, 13, 0, 0);
+
+        assertThat(write("date", new java.sql.Date(calendar.getTimeInMillis()))).isEqualTo("\"4000-01-01 BC\"");
+        assertThat(write("timestamp", new Timestamp(calendar.getTimeInMillis())))
+                .isEqualTo("\"4000-01-01T13:00:00 BC\"");
+    }
+
+    @Test
+    void datesBeforeTheGregorianReformKeepTheirDay() throws IOException {
+        // pgjdbc builds old dates in the Julian calendar from the server's fields; java.time would shift them.
+        assertThat(write("date", java.sql.Date.valueOf("1000-01-01"))).isEqualTo("\"1000-01-01\"");
+        assertThat(write("timestamp", Timestamp.valueOf("0005-03-01 00:00:00"))).isEqualTo("\"0005-03-01T00:00:00\"");
     }
 
     @Test
@@ -155,6 +177,19 @@ class JsonValueWriterTest {
         assertThat(write("date", java.sql.Date.valueOf(LocalDate.of(2024, 2, 29))))
                 .isEqualTo("\"2024-02-29\"");
         assertThat(write("time", Time.valueOf(LocalTime.of(13, 45, 30)))).isEqualTo("\"13:45:30\"");
+        Time withMillis = new Time(Time.valueOf(LocalTime.of(13, 45, 30)).getTime() + 125);
+        assertThat(write("time", withMillis)).isEqualTo("\"13:45:30.125\"");
+    }
+
+    @Test
+    void javaTimeValuesAreWrittenTheSameWay() throws IOException {
+        assertThat(write("date", LocalDate.of(-43, 3, 15))).isEqualTo("\"0044-03-15 BC\"");
+        assertThat(write("timestamp", LocalDateTime.of(2024, 1, 31, 13, 45))).isEqualTo("\"2024-01-31T13:45:00\"");
+        assertThat(write("timestamptz", OffsetDateTime.of(2024, 1, 31, 13, 45, 0, 0, ZoneOffset.ofHours(1))))
+                .isEqualTo("\"2024-01-31T12:45:00+00:00\"");
+        assertThat(write("time", LocalTime.of(13, 45, 30, 123_456_000))).isEqualTo("\"13:45:30.123456\"");
+        assertThat(write("timetz", OffsetTime.of(13, 45, 30, 0, ZoneOffset.ofHours(2))))
+                .isEqualTo("\"13:45:30+02:00\"");
     }
 
     @Test
