@@ -123,8 +123,9 @@ final class QueryCommand implements CliCommand {
                 Numbers stay exact (bigint, numeric), booleans are true/false, NULL is null,
                 json/jsonb is embedded as JSON, arrays are JSON arrays; dates and times are strings
                 as PostgreSQL's to_json writes them (timestamptz in UTC: 2024-01-31T12:45:00+00:00),
-                intervals ISO 8601 durations (P1DT2H), bytea \\x hex, NaN and Infinity strings. At most 10000 rows per statement are printed; a warning on
-                stderr says when a result had more.
+                intervals ISO 8601 durations (P1DT2H), bytea \\x hex, NaN and Infinity strings.
+                At most 10000 rows per statement are printed; a warning on stderr says when a result
+                had more.
 
                 stderr: notices (NOTICE:  ...), warnings, and errors as psql shows them:
                   ERROR 42P01: relation "x" does not exist
@@ -134,8 +135,9 @@ final class QueryCommand implements CliCommand {
                 back, never committed, and a warning says so; the exit status stays 0 then.
 
                 Exit status: 0 every statement ran, 2 bad arguments (including a meta-command or a
-                missing, extra or invalid parameter value; nothing was sent), 3 connection failed or
-                lost, 4 a statement failed or timed out, 1 anything else.
+                missing, extra or invalid parameter value; nothing was run), 3 connection failed or
+                lost, 4 a statement failed or timed out, 1 anything else. Ctrl-C cancels the running
+                statement on the server.
                 """;
     }
 
