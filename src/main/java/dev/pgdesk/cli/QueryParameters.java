@@ -20,9 +20,7 @@ import java.util.stream.Collectors;
  * :name}. A missing or extra value is a usage error that names it.
  */
 final class QueryParameters {
-    private static final Pattern NAMED_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("\\$?([0-9]{1,5})");
-    private static final Pattern NAME = Pattern.compile(":?([A-Za-z_][A-Za-z0-9_]*)");
 
     private QueryParameters() {}
 
@@ -56,13 +54,14 @@ final class QueryParameters {
         }
         List<String> positionalValues = new ArrayList<>();
         for (String text : values) {
-            Matcher named = NAMED_VALUE.matcher(text);
-            if (named.matches() && names.contains(named.group(1))) {
-                Parameter parameter = Parameter.named(named.group(1));
+            int equals = text.indexOf('=');
+            // Names are matched as the lexer read them, so any name it accepts (ünï, a$b) works here.
+            if (equals > 0 && names.contains(text.substring(0, equals))) {
+                Parameter parameter = Parameter.named(text.substring(0, equals));
                 if (nulled.contains(parameter) || given.containsKey(parameter)) {
                     throw new CliUsageException(parameter.label() + " is given more than one value");
                 }
-                given.put(parameter, named.group(2));
+                given.put(parameter, text.substring(equals + 1));
             } else if (numbers.isEmpty()) {
                 throw new CliUsageException(unexpectedValue(text, names));
             } else {
@@ -134,9 +133,9 @@ final class QueryParameters {
             }
             return Parameter.positional(n);
         }
-        Matcher name = NAME.matcher(text.strip());
-        if (name.matches() && names.contains(name.group(1))) {
-            return Parameter.named(name.group(1));
+        String name = text.strip().startsWith(":") ? text.strip().substring(1) : text.strip();
+        if (names.contains(name)) {
+            return Parameter.named(name);
         }
         throw new CliUsageException("--null-param " + text + " names no parameter of the script ("
                 + describe(numbers, names) + "); write a number such as 2 for $2, or a name such as id for :id");

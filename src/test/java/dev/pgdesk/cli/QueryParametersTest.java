@@ -77,6 +77,15 @@ class QueryParametersTest {
     }
 
     @Test
+    void namesAreMatchedAsTheLexerReadsThem() throws CliUsageException {
+        Parameter unicode = Parameter.named("größe");
+        Parameter dollar = Parameter.named("a$b");
+
+        assertThat(QueryParameters.assign(List.of(unicode, dollar), List.of("größe=10", "a$b=x"), List.of()))
+                .isEqualTo(expected(unicode, "10", dollar, "x"));
+    }
+
+    @Test
     void namedNullIsGivenByName() throws CliUsageException {
         Parameter status = Parameter.named("status");
 
