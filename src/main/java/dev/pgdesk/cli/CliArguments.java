@@ -16,11 +16,17 @@ import java.util.Set;
 final class CliArguments {
     private final Set<String> flags;
     private final Map<String, String> options;
+    private final Map<String, List<String>> repeated;
     private final List<String> positionals;
 
-    private CliArguments(Set<String> flags, Map<String, String> options, List<String> positionals) {
+    private CliArguments(
+            Set<String> flags,
+            Map<String, String> options,
+            Map<String, List<String>> repeated,
+            List<String> positionals) {
         this.flags = Set.copyOf(flags);
         this.options = Map.copyOf(options);
+        this.repeated = Map.copyOf(repeated);
         this.positionals = List.copyOf(positionals);
     }
 
@@ -30,8 +36,19 @@ final class CliArguments {
      */
     static CliArguments parse(List<String> args, Set<String> knownFlags, Set<String> knownOptions)
             throws CliUsageException {
+        return parse(args, knownFlags, knownOptions, Set.of());
+    }
+
+    /**
+     * @param repeatableOptions options that take a value and may be given several times, such as {@code
+     *     --param}; their values are kept in command-line order
+     */
+    static CliArguments parse(
+            List<String> args, Set<String> knownFlags, Set<String> knownOptions, Set<String> repeatableOptions)
+            throws CliUsageException {
         Set<String> flags = new HashSet<>();
         Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         List<String> positionals = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
@@ -51,7 +68,7 @@ final class CliArguments {
                     throw new CliUsageException("option '" + name + "' does not take a value");
                 }
                 flags.add(name);
-            } else if (knownOptions.contains(name)) {
+            } else if (knownOptions.contains(name) || repeatableOptions.contains(name)) {
                 String value;
                 if (equals >= 0) {
                     value = arg.substring(equals + 1);
@@ -60,12 +77,17 @@ final class CliArguments {
                 } else {
                     throw new CliUsageException("option '" + name + "' needs a value");
                 }
-                options.put(name, value);
+                if (repeatableOptions.contains(name)) {
+                    repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+                } else if (options.put(name, value) != null) {
+                    throw new CliUsageException("option '" + name + "' given more than once");
+                }
             } else {
                 throw new CliUsageException("unknown option '" + name + "'");
             }
         }
-        return new CliArguments(flags, options, positionals);
+        repeated.replaceAll((name, values) -> List.copyOf(values));
+        return new CliArguments(flags, options, repeated, positionals);
     }
 
     boolean has(String flag) {
@@ -74,6 +96,11 @@ final class CliArguments {
 
     Optional<String> value(String option) {
         return Optional.ofNullable(options.get(option));
+    }
+
+    /** Every value of a repeatable option, in command-line order; empty when it was not given. */
+    List<String> values(String option) {
+        return repeated.getOrDefault(option, List.of());
     }
 
     List<String> positionals() {

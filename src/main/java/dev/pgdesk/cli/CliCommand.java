@@ -1,5 +1,6 @@
 package dev.pgdesk.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -17,4 +18,9 @@ interface CliCommand {
 
     /** Runs the command; returns the process exit status. */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+
+    /** Runs the command with {@code in} as its standard input; only commands that read it override this. */
+    default int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        return run(args, out, err);
+    }
 }

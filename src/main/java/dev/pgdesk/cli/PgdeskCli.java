@@ -1,6 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.Logging;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -8,15 +9,21 @@ import java.util.Optional;
 /** The {@code pgdesk} command line: subcommands over the same core as the GUI, without JavaFX. */
 public final class PgdeskCli {
 
-    private final List<CliCommand> commands = List.of(new ConninfoCommand(), new TestConnectionCommand());
+    private final List<CliCommand> commands =
+            List.of(new ConninfoCommand(), new TestConnectionCommand(), new QueryCommand());
 
     public static void main(String[] args) {
         Logging.install();
         System.exit(new PgdeskCli().run(List.of(args), System.out, System.err));
     }
 
-    /** Runs {@code args}; returns the exit status. */
+    /** Runs {@code args} with the process's standard input; returns the exit status. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs {@code args} with {@code in} as standard input (for {@code pgdesk query}); returns the exit status. */
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             out.print(overview());
             return args.isEmpty() ? ExitCodes.BAD_ARGUMENTS : ExitCodes.OK;
@@ -33,7 +40,7 @@ public final class PgdeskCli {
             return ExitCodes.OK;
         }
         try {
-            return command.get().run(rest, out, err);
+            return command.get().run(rest, in, out, err);
         } catch (Exception e) {
             err.println("pgdesk " + command.get().name() + ": " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -54,4 +54,20 @@ class CliArgumentsTest {
         assertThatThrownBy(() -> parse("a", "b").singlePositional("target"))
                 .hasMessage("expected one target, got 2 arguments");
     }
+
+    @Test
+    void repeatableOptionKeepsEveryValueInOrder() throws CliUsageException {
+        CliArguments arguments = CliArguments.parse(
+                List.of("--param", "1", "db", "--param=-2", "--param", "x=y"), Set.of(), Set.of(), Set.of("--param"));
+
+        assertThat(arguments.values("--param")).containsExactly("1", "-2", "x=y");
+        assertThat(arguments.values("--other")).isEmpty();
+        assertThat(arguments.positionals()).containsExactly("db");
+    }
+
+    @Test
+    void singleValueOptionGivenTwiceIsRejected() {
+        assertThatThrownBy(() -> parse("--timeout", "1", "--timeout", "2"))
+                .hasMessage("option '--timeout' given more than once");
+    }
 }

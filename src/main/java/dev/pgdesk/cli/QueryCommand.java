@@ -1,0 +1,301 @@
+package dev.pgdesk.cli;
+
+import dev.pgdesk.connect.ConnInfoException;
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.Credentials;
+import dev.pgdesk.connect.FieldError;
+import dev.pgdesk.connect.PasswordLookup;
+import dev.pgdesk.connect.PgEnvironment;
+import dev.pgdesk.connect.ResolvedSettings;
+import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.check.FailureExplainer;
+import dev.pgdesk.connect.secret.PasswordService;
+import dev.pgdesk.pool.PoolManager;
+import dev.pgdesk.pool.PooledSession;
+import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.query.ScriptPlan;
+import dev.pgdesk.query.UnsupportedStatementException;
+import dev.pgdesk.sql.InvalidParametersException;
+import dev.pgdesk.sql.Parameter;
+import dev.pgdesk.task.CancellationToken;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code pgdesk query}: runs a statement or a script through the editor's core (splitting, binding,
+ * timeouts, the script's own transactions) and prints each statement's result as JSON on stdout, server
+ * errors psql-style on stderr.
+ */
+final class QueryCommand implements CliCommand {
+    static final String SQL = "--sql";
+    static final String FILE = "--file";
+    static final String PARAM = "--param";
+    static final String NULL_PARAM = "--null-param";
+    static final String TIMEOUT = "--timeout";
+    static final String PRETTY = "--pretty";
+    private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
+    /** PostgreSQL's statement_timeout is an int of milliseconds. */
+    private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+    /** How long Ctrl-C waits for the canceled statement's rollback and error report before the JVM exits. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
+
+    private final TargetResolver targets;
+    private final BooleanSupplier stdinIsTerminal;
+    private final boolean cancelOnInterrupt;
+
+    /** The command as {@code pgdesk} runs it: the user's saved profiles, the environment, the keyring. */
+    QueryCommand() {
+        this(
+                TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))),
+                QueryCommand::stdinIsTerminal,
+                true);
+    }
+
+    /** For tests: saved profiles and environment given explicitly, standard input never a terminal. */
+    QueryCommand(Supplier<List<ConnectionProfile>> profiles, PgEnvironment environment, PasswordLookup passwords) {
+        this(new TargetResolver(profiles, environment, passwords), () -> false, false);
+    }
+
+    /**
+     * @param cancelOnInterrupt whether Ctrl-C (the JVM shutting down) cancels the running statement on the
+     *     server; only for the real process, as tests share one JVM
+     */
+    QueryCommand(TargetResolver targets, BooleanSupplier stdinIsTerminal, boolean cancelOnInterrupt) {
+        this.targets = targets;
+        this.stdinIsTerminal = stdinIsTerminal;
+        this.cancelOnInterrupt = cancelOnInterrupt;
+    }
+
+    @Override
+    public String name() {
+        return "query";
+    }
+
+    @Override
+    public String summary() {
+        return "Run SQL (a statement or a script) and print each result as JSON";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: pgdesk query <target> [--sql TEXT | --file FILE] [--param VALUE ...]
+                                    [--null-param N ...] [--timeout SECONDS] [--pretty]
+
+                Runs SQL through the same core as the editor: the script is split into statements,
+                parameters are bound (never pasted into the SQL), each statement runs with a timeout,
+                and transactions are the ones the script writes (BEGIN ... COMMIT); anything else
+                commits statement by statement. The run stops at the first failing statement.
+
+                <target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),
+                a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.
+                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+
+                The SQL comes from exactly one of:
+                  --sql TEXT        the statement(s) on the command line
+                  --file FILE       a UTF-8 file ('-' for standard input)
+                  standard input    when neither is given:  pgdesk query prod < report.sql
+                psql meta-commands (\\d, \\set, \\copy, ...) are refused before anything is sent.
+
+                Options:
+                  --param VALUE        the value of $1, then $2, ... in order (repeat the option);
+                                       for :name parameters write --param name=VALUE
+                  --null-param N       make $N NULL (N or $N); for :name parameters --null-param name.
+                                       --param values then fill the other numbers in order
+                  --timeout SECONDS    cancel any statement running longer (default 30; 0 = no limit)
+                  --pretty             indent the JSON
+                Values are checked against the type the server expects before anything runs.
+
+                Output (stdout): one JSON document per statement that ran, one per line:
+                  rows       an array of objects keyed by column name; a repeated column name gets
+                             a suffix (SELECT 1 AS a, 2 AS a gives {"a":1,"a_2":2})
+                  otherwise  {"command":"INSERT","rows_affected":3}
+                Numbers stay exact (bigint, numeric), booleans are true/false, NULL is null,
+                json/jsonb is embedded as JSON, arrays are JSON arrays; dates and times are strings
+                as PostgreSQL's to_json writes them (timestamptz in UTC: 2024-01-31T12:45:00+00:00),
+                intervals ISO 8601 durations (P1DT2H), bytea \\x hex, NaN and Infinity strings.
+                At most 10000 rows per statement are printed; a warning on stderr says when a result
+                had more.
+
+                stderr: notices (NOTICE:  ...), warnings, and errors as psql shows them:
+                  ERROR 42P01: relation "x" does not exist
+                  LINE 3: SELECT * FROM x
+                                        ^
+                A transaction still open when the script ends (BEGIN without COMMIT) is rolled
+                back, never committed, and a warning says so; the exit status stays 0 then.
+
+                Exit status: 0 every statement ran, 2 bad arguments (including a meta-command or a
+                missing, extra or invalid parameter value; nothing was run), 3 connection failed or
+                lost, 4 a statement failed or timed out, 1 anything else. Ctrl-C cancels the running
+                statement on the server.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        return run(args, System.in, out, err);
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        CliArguments arguments;
+        String target;
+        Duration timeout;
+        try {
+            arguments = CliArguments.parse(args, Set.of(PRETTY), Set.of(SQL, FILE, TIMEOUT), Set.of(PARAM, NULL_PARAM));
+            target = arguments.singlePositional(TARGET);
+            timeout = timeout(arguments);
+        } catch (CliUsageException e) {
+            return usageError(err, e.getMessage());
+        }
+        ResolvedSettings settings;
+        try {
+            settings = targets.resolve(target, warning -> warn(err, warning));
+        } catch (ConnInfoException e) {
+            return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage());
+        }
+        List<FieldError> problems = ResolvedSettingsView.problems(settings);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> error(err, ExitCodes.BAD_ARGUMENTS, problem.message()));
+            return ExitCodes.BAD_ARGUMENTS;
+        }
+        ScriptSource source;
+        ScriptPlan plan;
+        Map<Parameter, String> texts;
+        try {
+            source = ScriptSource.read(
+                    arguments.value(SQL), arguments.value(FILE), in, stdinIsTerminal.getAsBoolean(), target);
+            plan = ScriptPlan.ofScript(source.text());
+            texts = QueryParameters.assign(plan.parameters(), arguments.values(PARAM), arguments.values(NULL_PARAM));
+        } catch (CliUsageException e) {
+            return usageError(err, e.getMessage());
+        } catch (UnsupportedStatementException | InvalidParametersException e) {
+            return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
+        }
+        if (plan.isEmpty()) {
+            warn(err, source.name() + " holds no SQL statement; nothing was run");
+            return ExitCodes.OK;
+        }
+        try (PoolManager pools = new PoolManager()) {
+            PooledSession pooled;
+            try {
+                pooled = pools.open(
+                        settings.profile(),
+                        Credentials.password(settings.password().orElse(null)));
+            } catch (SQLException e) {
+                return connectionFailed(err, settings.profile(), e);
+            }
+            QueryExecution execution =
+                    new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err);
+            return runCancellingOnInterrupt(execution, new QuerySession(pooled));
+        }
+    }
+
+    /**
+     * Runs the execution; with {@code cancelOnInterrupt}, Ctrl-C cancels the running statement on the server
+     * (otherwise it would run on after the process is gone) and waits briefly for the rollback and report.
+     */
+    private int runCancellingOnInterrupt(QueryExecution execution, QuerySession session) {
+        CancellationToken token = new CancellationToken();
+        if (!cancelOnInterrupt) {
+            return execution.run(session, token);
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    token.cancel();
+                    try {
+                        finished.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pgdesk-query-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return execution.run(session, token);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook is running or has run.
+            }
+        }
+    }
+
+    private static Duration timeout(CliArguments arguments) throws CliUsageException {
+        if (arguments.value(TIMEOUT).isEmpty()) {
+            return QuerySession.DEFAULT_TIMEOUT;
+        }
+        String text = arguments.value(TIMEOUT).get().strip();
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new CliUsageException("--timeout '" + text + "' is not a number of seconds (0 for no limit)");
+        }
+        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
+            throw new CliUsageException(
+                    "--timeout must be between 0 (no limit) and " + MAX_TIMEOUT_SECONDS + " seconds, not " + text);
+        }
+        long millis = seconds.movePointRight(3)
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
+        return Duration.ofMillis(millis);
+    }
+
+    private static int connectionFailed(PrintStream err, ConnectionProfile profile, SQLException e) {
+        Failure failure = new FailureExplainer(profile).explain(e);
+        err.println("pgdesk query: could not connect to " + profile.displayTarget() + ": " + failure.title()
+                + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")"));
+        if (!failure.explanation().isBlank()) {
+            err.println(failure.explanation());
+        }
+        if (!failure.remedy().isBlank()) {
+            err.println("What to do: " + failure.remedy());
+        }
+        return ExitCodes.CONNECTION_FAILED;
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("pgdesk query: " + message);
+        err.println("Run 'pgdesk query --help' for usage.");
+        return ExitCodes.BAD_ARGUMENTS;
+    }
+
+    private static int error(PrintStream err, int status, String message) {
+        err.println("pgdesk query: " + message);
+        return status;
+    }
+
+    private static void warn(PrintStream err, String message) {
+        err.println("pgdesk query: warning: " + message);
+    }
+
+    /**
+     * Whether standard input is a terminal someone would have to type into. Java 17's console exists only
+     * when stdin and stdout both are terminals; later versions also say so through {@code isTerminal}.
+     */
+    private static boolean stdinIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}
