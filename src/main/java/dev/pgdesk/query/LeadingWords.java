@@ -41,15 +41,44 @@ final class LeadingWords {
                         && words.get(1).equals("TRANSACTION"));
     }
 
+    /** Words between CREATE and the object type that psql's command tag leaves out. */
+    private static final List<String> CREATE_MODIFIERS = List.of(
+            "OR",
+            "REPLACE",
+            "TEMP",
+            "TEMPORARY",
+            "UNLOGGED",
+            "GLOBAL",
+            "LOCAL",
+            "UNIQUE",
+            "TRUSTED",
+            "PROCEDURAL",
+            "RECURSIVE",
+            "MATERIALIZED",
+            "DEFAULT",
+            "CONSTRAINT");
+
     /** The command name for a row count, e.g. {@code INSERT} or {@code CREATE TABLE}. */
     static String command(String sql) {
-        List<String> words = of(sql, 2);
+        List<String> words = of(sql, 6);
         if (words.isEmpty()) {
             return "";
         }
         String first = words.get(0);
-        boolean twoWords =
-                words.size() > 1 && List.of("CREATE", "DROP", "ALTER").contains(first);
-        return twoWords ? first + " " + words.get(1) : first;
+        if (!List.of("CREATE", "DROP", "ALTER").contains(first) || words.size() == 1) {
+            return first;
+        }
+        // CREATE TEMP TABLE and CREATE OR REPLACE FUNCTION report as CREATE TABLE and CREATE FUNCTION, as the
+        // server's own tag does; MATERIALIZED VIEW keeps both words.
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("MATERIALIZED") && i + 1 < words.size()) {
+                return first + " MATERIALIZED " + words.get(i + 1);
+            }
+            if (!CREATE_MODIFIERS.contains(word)) {
+                return first + " " + word;
+            }
+        }
+        return first + " " + words.get(1);
     }
 }

@@ -63,6 +63,13 @@ public record ScriptPlan(List<ScriptStatement> statements, List<Parameter> param
             if (statement.metaCommand()) {
                 throw new UnsupportedStatementException(lineOf(script, statement.start()), statement.text());
             }
+            if (CopyStatements.usesClientStream(statement.text())) {
+                throw new UnsupportedStatementException(
+                        "Line " + lineOf(script, statement.start()) + ": COPY … FROM STDIN and COPY … TO STDOUT "
+                                + "stream data through psql's own connection, which pgdesk does not offer here. "
+                                + "Run a SELECT to see the rows instead, or use psql's \\copy.",
+                        lineOf(script, statement.start()));
+            }
             ParameterScan scan = Parameters.scan(statement.text());
             parameters.addAll(scan.parameters());
         }

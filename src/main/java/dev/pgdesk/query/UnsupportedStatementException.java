@@ -1,8 +1,8 @@
 package dev.pgdesk.query;
 
 /**
- * A psql backslash command in what the user asked to run: psql itself interprets those, the server cannot,
- * so nothing of the run is sent.
+ * A statement pgdesk cannot run, found before anything of the run is sent: a psql backslash command (psql
+ * itself interprets those, the server cannot) or a COPY that streams through the client.
  */
 public final class UnsupportedStatementException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -13,6 +13,12 @@ public final class UnsupportedStatementException extends IllegalArgumentExceptio
         super("Line " + line + ": " + firstWord(command) + " is a psql meta-command, which only psql understands; "
                 + "pgdesk sends SQL only. Remove the line or write it as SQL (for example a query on "
                 + "information_schema instead of \\d).");
+        this.line = line;
+    }
+
+    /** A statement pgdesk refuses for another reason, explained in {@code message}. */
+    public UnsupportedStatementException(String message, int line) {
+        super(message);
         this.line = line;
     }
 

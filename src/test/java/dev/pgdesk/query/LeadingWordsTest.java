@@ -31,6 +31,12 @@ class LeadingWordsTest {
         assertThat(LeadingWords.command("insert into t values (1)")).isEqualTo("INSERT");
         assertThat(LeadingWords.command("/* x */ create table t (n int)")).isEqualTo("CREATE TABLE");
         assertThat(LeadingWords.command("DROP INDEX i")).isEqualTo("DROP INDEX");
+        assertThat(LeadingWords.command("CREATE TEMP TABLE t (n int)")).isEqualTo("CREATE TABLE");
+        assertThat(LeadingWords.command("create or replace function f() returns int as 'select 1' language sql"))
+                .isEqualTo("CREATE FUNCTION");
+        assertThat(LeadingWords.command("CREATE UNIQUE INDEX i ON t (n)")).isEqualTo("CREATE INDEX");
+        assertThat(LeadingWords.command("CREATE MATERIALIZED VIEW v AS SELECT 1"))
+                .isEqualTo("CREATE MATERIALIZED VIEW");
         assertThat(LeadingWords.command("(SELECT 1)")).isEmpty();
     }
 

@@ -57,6 +57,16 @@ class ScriptPlanTest {
     }
 
     @Test
+    void aCopyThroughTheClientIsRefusedButAServerSideCopyIsNot() {
+        assertThatThrownBy(() -> ScriptPlan.ofScript("SELECT 1;\nCOPY users TO STDOUT WITH (FORMAT csv)"))
+                .isInstanceOf(UnsupportedStatementException.class)
+                .hasMessageStartingWith("Line 2: COPY … FROM STDIN and COPY … TO STDOUT");
+        assertThat(ScriptPlan.ofScript("COPY users FROM '/tmp/users.csv'; SELECT 'stdin'")
+                        .statements())
+                .hasSize(2);
+    }
+
+    @Test
     void mixingParameterStylesInOneStatementIsRefused() {
         assertThatThrownBy(() -> ScriptPlan.ofScript("SELECT $1, :name"))
                 .isInstanceOf(InvalidParametersException.class);
