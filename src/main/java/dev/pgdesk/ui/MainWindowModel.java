@@ -8,6 +8,7 @@ import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.history.HistoryEntry;
 import dev.pgdesk.history.HistoryStore;
+import dev.pgdesk.history.RememberedValue;
 import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.pool.PoolStats;
 import dev.pgdesk.pool.PooledSession;
@@ -20,6 +21,7 @@ import dev.pgdesk.ui.query.QueryTabModel;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -436,6 +438,24 @@ public final class MainWindowModel {
         QuerySession session = openConnection(item.get().id())
                 .map(open -> new QuerySession(open.session()))
                 .orElse(null);
+        if (!entry.parameters().isEmpty()) {
+            // Running it again offers the values it ran with then.
+            Map<String, RememberedValue> values = new LinkedHashMap<>();
+            entry.parameters()
+                    .forEach(parameter -> values.put(
+                            parameter.label(),
+                            parameter.value() == null
+                                    ? RememberedValue.sqlNull()
+                                    : RememberedValue.of(parameter.value())));
+            services.tasks()
+                    .run(
+                            cancel -> {
+                                services.parameterMemory().remember(entry.statement(), values);
+                                return values;
+                            },
+                            remembered -> {},
+                            error -> LOG.warn("Could not remember the history entry's parameter values", error));
+        }
         QueryTabModel tab = editors.newTab(item.get().profile(), session);
         tab.textProperty().set(entry.statement());
         statusMessage.set("The statement is in a new editor: press Ctrl+Enter to run it again.");

@@ -68,7 +68,7 @@ class StatementExecutionTest {
         });
         assertThat(create)
                 .isInstanceOfSatisfying(
-                        UpdateResult.class, u -> assertThat(u.command()).isEqualTo("CREATE TEMP"));
+                        UpdateResult.class, u -> assertThat(u.command()).isEqualTo("CREATE TABLE"));
     }
 
     @Test
