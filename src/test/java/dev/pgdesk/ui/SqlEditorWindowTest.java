@@ -117,7 +117,8 @@ class SqlEditorWindowTest {
 
         robot.clickOn("#runStatement");
         FormRobot.waitFor(() -> activeSleeps("ui-cancel") == 1);
-        assertThat(robot.lookup("#elapsed").queryAs(Label.class).getText()).startsWith("Running");
+        FormRobot.waitFor(
+                () -> robot.lookup("#elapsed").queryAs(Label.class).getText().startsWith("Running"));
         robot.clickOn("#sqlEditorArea");
         long pressed = System.nanoTime();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

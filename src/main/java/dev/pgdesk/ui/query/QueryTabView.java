@@ -118,6 +118,7 @@ public final class QueryTabView {
         elapsedTicker.setCycleCount(Timeline.INDEFINITE);
         model.runningProperty().addListener((obs, old, running) -> {
             if (running) {
+                showElapsed();
                 elapsedTicker.play();
             } else {
                 elapsedTicker.stop();
@@ -321,7 +322,7 @@ public final class QueryTabView {
             type.getItems().setAll(COMMON_TYPES);
             type.setValue(row.typeProperty().get());
             type.valueProperty().bindBidirectional(row.typeProperty());
-            type.setPrefWidth(110);
+            type.setPrefWidth(132);
             type.setTooltip(
                     new Tooltip("The server says: " + row.serverTypeProperty().get()));
             Label problem = new Label();

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -46,7 +47,8 @@ final class ResultViews {
 
     /** A width that fits the header and the first rows' values, within reason. */
     private static double widthOf(RowsResult result, int index) {
-        int chars = result.columns().get(index).name().length() + 2;
+        // Headers are bold and carry the sort arrow's room, so they count for more than values.
+        int chars = (int) Math.ceil(result.columns().get(index).name().length() * 1.25) + 3;
         for (int row = 0; row < Math.min(100, result.rows().size()); row++) {
             Object value = result.rows().get(row)[index];
             chars = Math.max(
@@ -83,6 +85,7 @@ final class ResultViews {
             } else {
                 setText(display(value));
             }
+            setAlignment(value instanceof Number ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         }
     }
 
