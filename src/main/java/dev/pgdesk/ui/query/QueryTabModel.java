@@ -269,8 +269,8 @@ public final class QueryTabModel {
         results.clear();
         messages.clear();
         errorMark.set(null);
-        running.set(true);
         runStartedNanos.set(System.nanoTime());
+        running.set(true);
         status.set(
                 plan.statements().size() == 1
                         ? "Running…"
