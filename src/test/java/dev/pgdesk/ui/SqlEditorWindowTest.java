@@ -239,9 +239,11 @@ class SqlEditorWindowTest {
         robot.interact(() -> model.newEditor());
         FormRobot.waitFor(() -> model.editors().tabs().size() == 2);
         QueryTabModel second = model.editors().tabs().get(1);
-        robot.interact(() -> second.textProperty().set("SELECT *   FROM users\nWHERE id = $1 AND status = $2"));
-        robot.interact(() -> second.runStatement(0, 0, 0));
-        FormRobot.waitFor(() -> second.results().size() == 1);
+        // Re-indented and inside a script: the statement still recalls its values.
+        robot.interact(() -> second.textProperty()
+                .set("SELECT 0 AS warm_up;\nSELECT *   FROM users\nWHERE id = $1 AND status = $2"));
+        robot.interact(second::runScript);
+        FormRobot.waitFor(() -> second.results().size() == 2);
         assertThat(second.parameters())
                 .extracting(row -> row.valueProperty().get())
                 .containsExactly("42", "active");

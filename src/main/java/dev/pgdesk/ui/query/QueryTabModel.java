@@ -204,11 +204,7 @@ public final class QueryTabModel {
         status.set("Asking the server for the parameters' types…");
         services.tasks()
                 .run(
-                        token -> new Described(
-                                ScriptRunner.parameterTypes(current, plan),
-                                services.parameterMemory()
-                                        .recall(memoryKey(plan))
-                                        .orElse(Map.of())),
+                        token -> new Described(ScriptRunner.parameterTypes(current, plan), recall(plan)),
                         described -> prepareParameters(plan, described.types(), described.remembered()),
                         error -> refuse("The parameters' types could not be read: " + error.getMessage()));
     }
@@ -590,27 +586,51 @@ public final class QueryTabModel {
         }
     }
 
+    /**
+     * Remembers the values per statement, so a statement recalls them in any script it is part of later.
+     */
     private void rememberValues(ScriptPlan plan) {
-        Map<String, RememberedValue> values = new LinkedHashMap<>();
+        Map<String, RememberedValue> byLabel = new LinkedHashMap<>();
         for (ParameterRow row : parameters) {
-            values.put(
+            byLabel.put(
                     row.label(),
                     new RememberedValue(
                             row.valueProperty().get(), row.nullProperty().get(), row.typeOverride()));
         }
-        String key = memoryKey(plan);
+        Map<String, Map<String, RememberedValue>> byStatement = new LinkedHashMap<>();
+        for (ScriptStatement statement : plan.statements()) {
+            Map<String, RememberedValue> values = new LinkedHashMap<>();
+            for (Parameter parameter : Parameters.scan(statement.text()).parameters()) {
+                RememberedValue value = byLabel.get(parameter.label());
+                if (value != null) {
+                    values.put(parameter.label(), value);
+                }
+            }
+            if (!values.isEmpty()) {
+                byStatement.put(statement.text(), values);
+            }
+        }
         services.tasks()
                 .run(
                         token -> {
-                            services.parameterMemory().remember(key, values);
-                            return null;
+                            for (Map.Entry<String, Map<String, RememberedValue>> entry : byStatement.entrySet()) {
+                                services.parameterMemory().remember(entry.getKey(), entry.getValue());
+                            }
+                            return byStatement.size();
                         },
                         ignored -> {},
                         error -> LOG.warn("Could not remember parameter values", error));
     }
 
-    private static String memoryKey(ScriptPlan plan) {
-        return plan.statements().stream().map(ScriptStatement::text).collect(Collectors.joining(";\n"));
+    /** The values the plan's statements last ran with; the first statement that knows a label wins. */
+    private Map<String, RememberedValue> recall(ScriptPlan plan) {
+        Map<String, RememberedValue> values = new LinkedHashMap<>();
+        for (ScriptStatement statement : plan.statements()) {
+            services.parameterMemory()
+                    .recall(statement.text())
+                    .ifPresent(remembered -> remembered.forEach(values::putIfAbsent));
+        }
+        return values;
     }
 
     private void autosave() {

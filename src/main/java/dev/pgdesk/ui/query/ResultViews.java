@@ -15,7 +15,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -58,13 +57,10 @@ final class ResultViews {
     }
 
     private static TableColumn<Object[], Object> column(Column column, int index, double width) {
-        Label header = new Label(column.name());
-        header.setTooltip(new Tooltip(column.name() + " : " + column.typeName()));
-        TableColumn<Object[], Object> tableColumn = new TableColumn<>();
-        tableColumn.setGraphic(header);
+        TableColumn<Object[], Object> tableColumn = new TableColumn<>(column.name());
         tableColumn.setUserData(column.name());
-        tableColumn.setPrefWidth(
-                Math.max(80, Math.min(320, 12 + 8 * column.name().length())));
+        tableColumn.setPrefWidth(width);
+        tableColumn.setMinWidth(40);
         tableColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()[index]));
         tableColumn.setCellFactory(c -> new ValueCell());
         tableColumn.setSortable(false);
@@ -73,6 +69,7 @@ final class ResultViews {
 
     /** Shows a value as text; NULL stands out from the text "NULL". */
     private static final class ValueCell extends TableCell<Object[], Object> {
+
         @Override
         protected void updateItem(Object value, boolean empty) {
             super.updateItem(value, empty);
