@@ -39,7 +39,6 @@ public final class EditorWorkspace {
     private final WorkspaceStore store;
     private final Autosaver autosaver;
     private final QueryServices services;
-    private int opened;
 
     public EditorWorkspace(
             WorkspaceStore store,
@@ -78,7 +77,7 @@ public final class EditorWorkspace {
 
     /** Opens an empty editor on {@code profile}. */
     public QueryTabModel newTab(ConnectionProfile profile, QuerySession session) {
-        EditorTabState state = EditorTabState.newTab(profile.id(), "Query " + (++opened), tabs.size());
+        EditorTabState state = EditorTabState.newTab(profile.id(), "Query " + nextQueryNumber(), tabs.size());
         QueryTabModel tab = new QueryTabModel(services, state, profile.name());
         tab.sessionProperty().set(session);
         add(tab);
@@ -104,6 +103,18 @@ public final class EditorWorkspace {
                         },
                         error -> services.dialogs()
                                 .showError("Could not open " + file.getFileName(), error.getMessage()));
+    }
+
+    /** One more than the highest "Query n" open, so restored tabs and new ones never share a title. */
+    private int nextQueryNumber() {
+        int highest = 0;
+        for (QueryTabModel tab : tabs) {
+            String title = tab.titleProperty().get();
+            if (title.matches("Query \\d{1,9}")) {
+                highest = Math.max(highest, Integer.parseInt(title.substring(6)));
+            }
+        }
+        return highest + 1;
     }
 
     private void add(QueryTabModel tab) {

@@ -274,6 +274,80 @@ class SqlEditorWindowTest {
     }
 
     @Test
+    void manualCommitHoldsChangesUntilCommit(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-manual");
+        robot.clickOn("#manualCommit");
+        type(robot, "UPDATE users SET name = 'Ada L.' WHERE id = 42");
+
+        robot.clickOn("#runStatement");
+        FormRobot.waitFor(
+                () -> !editor.runningProperty().get() && editor.results().size() == 1);
+        assertThat(robot.lookup("#transactionState").queryAs(Label.class).getText())
+                .isEqualTo("In transaction");
+        assertThat(nameOf(42)).isEqualTo("Ada");
+
+        robot.clickOn("#commit");
+        FormRobot.waitFor(() -> editor.transactionStateProperty().get() == TransactionState.IDLE);
+        assertThat(nameOf(42)).isEqualTo("Ada L.");
+        assertThat(editor.statusProperty().get()).isEqualTo("Committed.");
+        try (Connection connection = SERVER.connect("alice");
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE alice.users SET name = 'Ada' WHERE id = 42");
+        }
+    }
+
+    @Test
+    void aNullParameterAndTheTabsTimeoutReachTheServer(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-null-timeout");
+        type(robot, "SELECT $1::text IS NULL AS missing, pg_sleep($2)");
+        robot.clickOn("#runStatement");
+        FormRobot.waitFor(() -> robot.lookup("#param-null-1").tryQuery().isPresent());
+        robot.clickOn("#param-null-1");
+        FormRobot.set(robot, "#param-value-2", "0");
+        robot.clickOn("#runWithParameters");
+        FormRobot.waitFor(() -> editor.results().size() == 1);
+        TableView<?> table = robot.lookup("#resultTable-1").queryAs(TableView.class);
+        assertThat(((Object[]) table.getItems().get(0))[0]).isEqualTo(true);
+
+        robot.interact(() -> robot.lookup("#timeout")
+                .queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory()
+                .setValue(1));
+        FormRobot.set(robot, "#param-value-2", "5");
+        robot.clickOn("#runWithParameters");
+        FormRobot.waitFor(() -> !editor.runningProperty().get()
+                && editor.results().size() == 1
+                && editor.results().get(0).result() instanceof dev.pgdesk.query.ServerError);
+
+        assertThat(editor.statusProperty().get()).isEqualTo("Cancelled: canceled after 1 s (statement timeout)");
+        assertThat(editor.state().timeoutSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void saveWritesTheFileAndOpenBringsOneBack(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-files");
+        type(robot, "SELECT 'saved' AS state;\n");
+        java.nio.file.Path file = test.home.resolve("report.sql");
+        test.dialogs.fileAnswer = Optional.of(file);
+
+        robot.clickOn("#sqlEditorArea").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("SELECT 'saved' AS state;\n");
+        assertThat(editor.titleProperty().get()).isEqualTo("report.sql");
+        assertThat(editor.modifiedProperty().get()).isFalse();
+
+        java.nio.file.Path other = test.home.resolve("other.sql");
+        java.nio.file.Files.writeString(other, "\uFEFFSELECT 2;\n");
+        test.dialogs.fileAnswer = Optional.of(other);
+        robot.interact(model::openSqlFile);
+        FormRobot.waitFor(() -> model.editors().tabs().size() == 2);
+        QueryTabModel opened = model.editors().tabs().get(1);
+        assertThat(opened.textProperty().get()).isEqualTo("SELECT 2;\n");
+        assertThat(opened.titleProperty().get()).isEqualTo("other.sql");
+        assertThat(opened.connected().get()).isTrue();
+    }
+
+    @Test
     void aKilledAppBringsBackItsEditorText(FxRobot robot) throws Exception {
         connect(robot, "ui-restore");
         String text = "-- work in progress\nSELECT name FROM users WHERE status = 'active';";
@@ -365,6 +439,15 @@ class SqlEditorWindowTest {
                                 + applicationName + "' AND state = 'active' AND query LIKE '%pg_sleep%'")) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    private static String nameOf(int id) throws SQLException {
+        try (Connection connection = SERVER.connect("alice");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name FROM alice.users WHERE id = " + id)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
