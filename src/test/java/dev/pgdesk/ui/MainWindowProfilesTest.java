@@ -32,10 +32,7 @@ class MainWindowProfilesTest {
     @Start
     void start(Stage stage) {
         test = new TestServices();
-        model = new MainWindowModel(test.services(progress -> {
-            throw new IllegalStateException("not used here");
-        }));
-        new MainWindow(model).show(stage);
+        model = test.showWindow(stage);
     }
 
     @AfterEach

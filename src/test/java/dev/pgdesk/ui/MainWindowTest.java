@@ -28,10 +28,7 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         test = new TestServices();
-        model = new MainWindowModel(test.services(progress -> {
-            throw new IllegalStateException("not used here");
-        }));
-        new MainWindow(model).show(stage);
+        model = test.showWindow(stage);
     }
 
     @AfterEach

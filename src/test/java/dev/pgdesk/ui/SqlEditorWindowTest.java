@@ -59,10 +59,7 @@ class SqlEditorWindowTest {
     @Start
     void start(Stage stage) {
         test = new TestServices();
-        model = new MainWindowModel(test.services(progress -> {
-            throw new IllegalStateException("not used here");
-        }));
-        new MainWindow(model).show(stage);
+        model = test.showWindow(stage);
     }
 
     @AfterEach
@@ -357,10 +354,8 @@ class SqlEditorWindowTest {
         // A second window over the same files, with no shutdown of the first: what a kill leaves behind
         // (its connections die with the process).
         test.pools.close();
-        MainWindowModel restarted = new MainWindowModel(test.services(progress -> {
-            throw new IllegalStateException("not used here");
-        }));
-        robot.interact(() -> new MainWindow(restarted).show(new Stage()));
+        MainWindowModel restarted =
+                WaitForAsyncUtils.asyncFx(() -> test.showWindow(new Stage())).get();
         FormRobot.waitFor(
                 () -> WaitForAsyncUtils.asyncFx(() -> restarted.editors().tabs().size() == 1)
                         .get());
@@ -443,18 +438,18 @@ class SqlEditorWindowTest {
     }
 
     private static String nameOf(int id) throws SQLException {
-        try (Connection connection = SERVER.connect("alice");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT name FROM alice.users WHERE id = " + id)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return userColumn("name", id);
     }
 
     private static String statusOf(int id) throws SQLException {
+        return userColumn("status", id);
+    }
+
+    /** A column of alice's users table, read outside any session under test. */
+    private static String userColumn(String column, int id) throws SQLException {
         try (Connection connection = SERVER.connect("alice");
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT status FROM alice.users WHERE id = " + id)) {
+                ResultSet rows = statement.executeQuery("SELECT " + column + " FROM alice.users WHERE id = " + id)) {
             rows.next();
             return rows.getString(1);
         }

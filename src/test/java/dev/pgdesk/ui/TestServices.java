@@ -59,4 +59,13 @@ public final class TestServices {
                 new HistoryStore(home.resolve("data").resolve("history.jsonl")),
                 new ParameterMemory(home.resolve("data").resolve("parameter-values.json")));
     }
+
+    /** Shows a main window over these services in {@code stage}, for tests that never start the sample. */
+    public MainWindowModel showWindow(javafx.stage.Stage stage) {
+        MainWindowModel model = new MainWindowModel(services(progress -> {
+            throw new IllegalStateException("The sample database is not used in this test");
+        }));
+        new MainWindow(model).show(stage);
+        return model;
+    }
 }
