@@ -197,7 +197,7 @@ class SqlEditorWindowTest {
                         .getSelectedItem()
                         .getText())
                 .isEqualTo("Result 2 · Error");
-        assertThat(editor.errorMarkProperty().get().start()).isEqualTo(script.indexOf("no_such_table"));
+        assertThat(editor.errorMarkProperty().get().offset()).isEqualTo(script.indexOf("no_such_table"));
         assertThat(area(robot).getStyleAtPosition(script.indexOf("no_such_table") + 1))
                 .contains("error-mark");
         assertThat(editor.messages())

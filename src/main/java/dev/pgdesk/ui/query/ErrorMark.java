@@ -1,4 +1,4 @@
 package dev.pgdesk.ui.query;
 
-/** Where the editor marks a server error: offsets into the editor's text, end exclusive. */
-public record ErrorMark(int start, int end) {}
+/** Where the editor marks a server error: the offset into the editor's text of the token at fault. */
+public record ErrorMark(int offset) {}

@@ -1,32 +1,23 @@
 package dev.pgdesk.ui.query;
 
-import dev.pgdesk.history.HistoryEntry;
-import dev.pgdesk.history.HistoryParameter;
-import dev.pgdesk.history.Outcome;
 import dev.pgdesk.history.RememberedValue;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
 import dev.pgdesk.query.QuerySession;
-import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ScriptListener;
 import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ScriptRunner;
-import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementOutcome;
-import dev.pgdesk.query.StatementResult;
 import dev.pgdesk.query.TransactionState;
-import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.sql.Parameter;
-import dev.pgdesk.sql.Parameters;
-import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.CancelledException;
 import dev.pgdesk.workspace.EditorTabState;
 import dev.pgdesk.workspace.SqlFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -71,6 +62,7 @@ public final class QueryTabModel {
     static final String DISCARD = "Don't Save";
 
     private final QueryServices services;
+    private final RunMemory memory;
     private final String id;
     private final String profileId;
     private final String profileName;
@@ -110,6 +102,7 @@ public final class QueryTabModel {
         this.id = state.id();
         this.profileId = state.profileId();
         this.profileName = profileName;
+        this.memory = new RunMemory(services.history(), services.parameterMemory(), profileId, profileName);
         this.order = state.order();
         title.set(state.title());
         text.set(state.text());
@@ -204,7 +197,7 @@ public final class QueryTabModel {
         status.set("Asking the server for the parameters' types…");
         services.tasks()
                 .run(
-                        token -> new Described(ScriptRunner.parameterTypes(current, plan), recall(plan)),
+                        token -> new Described(ScriptRunner.parameterTypes(current, plan), memory.recall(plan)),
                         described -> prepareParameters(plan, described.types(), described.remembered()),
                         error -> refuse("The parameters' types could not be read: " + error.getMessage()));
     }
@@ -220,11 +213,11 @@ public final class QueryTabModel {
         for (Parameter parameter : plan.parameters()) {
             ParameterRow row = new ParameterRow(parameter, types.get(parameter));
             ParameterRow old = previous.get(parameter.label());
-            RememberedValue memory = remembered.get(parameter.label());
+            RememberedValue last = remembered.get(parameter.label());
             if (old != null && old.givenProperty().get()) {
                 row.recall(old.valueProperty().get(), old.nullProperty().get(), old.typeOverride());
-            } else if (memory != null) {
-                row.recall(memory.value(), memory.isNull(), memory.typeOverride());
+            } else if (last != null) {
+                row.recall(last.value(), last.isNull(), last.typeOverride());
             }
             rows.add(row);
         }
@@ -290,11 +283,33 @@ public final class QueryTabModel {
                         });
     }
 
+    private void rememberValues(ScriptPlan plan) {
+        Map<String, RememberedValue> values = new LinkedHashMap<>();
+        for (ParameterRow row : parameters) {
+            values.put(
+                    row.label(),
+                    new RememberedValue(
+                            row.valueProperty().get(), row.nullProperty().get(), row.typeOverride()));
+        }
+        services.tasks()
+                .run(
+                        token -> {
+                            memory.remember(plan, values);
+                            return plan;
+                        },
+                        remembered -> {},
+                        error -> LOG.warn("Could not remember parameter values", error));
+    }
+
     private ScriptListener listener(Map<Parameter, ParameterValue> values) {
         return new ScriptListener() {
             @Override
             public void finished(StatementOutcome outcome) {
-                record(outcome, values);
+                try {
+                    memory.record(outcome, values);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not record a statement in the history", e);
+                }
                 Platform.runLater(() -> show(outcome));
             }
         };
@@ -302,31 +317,9 @@ public final class QueryTabModel {
 
     private void show(StatementOutcome outcome) {
         results.add(outcome);
-        StatementResult result = outcome.result();
-        result.notices()
-                .forEach(notice -> message(MessageLine.Kind.NOTICE, notice.severity() + ":  " + notice.message()));
-        String where = "Statement " + (outcome.index() + 1) + " (line "
-                + lineOf(outcome.statement().start()) + ")";
-        if (result instanceof RowsResult rows) {
-            message(
-                    MessageLine.Kind.INFO,
-                    where + ": " + rowCount(rows.rows().size()) + (rows.truncated() ? " shown; more exist" : "")
-                            + " in " + millis(rows.duration()));
-        } else if (result instanceof UpdateResult update) {
-            message(MessageLine.Kind.INFO, where + ": " + commandTag(update) + " in " + millis(update.duration()));
-        } else if (result instanceof ServerError error) {
-            message(MessageLine.Kind.ERROR, where + ": ERROR " + error.sqlState() + ": " + error.message());
-            if (error.detail() != null && !error.detail().isBlank()) {
-                message(MessageLine.Kind.ERROR, "DETAIL:  " + error.detail());
-            }
-            if (error.hint() != null && !error.hint().isBlank()) {
-                message(MessageLine.Kind.ERROR, "HINT:  " + error.hint());
-            }
-            outcome.errorOffset().ifPresent(offset -> {
-                errorMark.set(new ErrorMark(offset, tokenEnd(offset)));
-                message(MessageLine.Kind.ERROR, "at line " + lineOf(offset) + ", marked in the editor");
-            });
-        }
+        String script = text.get();
+        ResultText.linesFor(outcome, script).forEach(line -> message(line.kind(), line.text()));
+        outcome.errorOffset().ifPresent(offset -> errorMark.set(new ErrorMark(offset)));
     }
 
     private void finished(ScriptPlan plan, ScriptRun run, QuerySession current) {
@@ -340,7 +333,7 @@ public final class QueryTabModel {
                     run.notRun() + (run.notRun() == 1 ? " statement was" : " statements were") + " not run after "
                             + (run.failed() ? "the error." : "the cancel."));
         }
-        status.set(summary(run, state));
+        status.set(ResultText.summary(run, state));
         lastRun.set(run);
     }
 
@@ -356,28 +349,6 @@ public final class QueryTabModel {
             status.set(message);
             LOG.warn("A run failed outside the statements", error);
         }
-    }
-
-    private String summary(ScriptRun run, TransactionState state) {
-        String outcome;
-        if (run.failed()) {
-            ServerError error =
-                    (ServerError) run.outcomes().get(run.outcomes().size() - 1).result();
-            outcome = ServerError.QUERY_CANCELED.equals(error.sqlState())
-                    ? "Cancelled: " + error.message()
-                    : "Failed: ERROR " + error.sqlState() + ": " + error.message();
-        } else if (run.notRun() > 0) {
-            outcome = "Cancelled after " + run.outcomes().size() + " statements.";
-        } else {
-            outcome = run.outcomes().size() == 1
-                    ? describe(run.outcomes().get(0).result())
-                    : run.outcomes().size() + " statements run.";
-        }
-        return switch (state) {
-            case IDLE -> outcome;
-            case IN_TRANSACTION -> outcome + " A transaction is open: commit or roll back.";
-            case FAILED -> outcome + " The transaction failed: statements are ignored until you roll back.";
-        };
     }
 
     // Commands: transactions
@@ -548,91 +519,6 @@ public final class QueryTabModel {
         autosave();
     }
 
-    // History and remembered values
-
-    private void record(StatementOutcome outcome, Map<Parameter, ParameterValue> values) {
-        try {
-            List<HistoryParameter> used = new ArrayList<>();
-            for (Parameter parameter :
-                    Parameters.scan(outcome.statement().text()).parameters()) {
-                ParameterValue value = values.get(parameter);
-                if (value != null) {
-                    used.add(new HistoryParameter(
-                            parameter.label(),
-                            value.typeName(),
-                            value.isNull() ? null : String.valueOf(value.value())));
-                }
-            }
-            StatementResult result = outcome.result();
-            Outcome kind = result instanceof ServerError error
-                    ? (ServerError.QUERY_CANCELED.equals(error.sqlState()) ? Outcome.CANCELLED : Outcome.ERROR)
-                    : Outcome.SUCCESS;
-            Long rows = result instanceof RowsResult r
-                    ? Long.valueOf(r.rows().size())
-                    : result instanceof UpdateResult u ? Long.valueOf(u.rowsAffected()) : null;
-            services.history()
-                    .append(new HistoryEntry(
-                            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                            profileId,
-                            profileName,
-                            outcome.statement().text(),
-                            used,
-                            result.duration().toMillis(),
-                            rows,
-                            kind,
-                            describe(result)));
-        } catch (Exception e) {
-            LOG.warn("Could not record a statement in the history", e);
-        }
-    }
-
-    /**
-     * Remembers the values per statement, so a statement recalls them in any script it is part of later.
-     */
-    private void rememberValues(ScriptPlan plan) {
-        Map<String, RememberedValue> byLabel = new LinkedHashMap<>();
-        for (ParameterRow row : parameters) {
-            byLabel.put(
-                    row.label(),
-                    new RememberedValue(
-                            row.valueProperty().get(), row.nullProperty().get(), row.typeOverride()));
-        }
-        Map<String, Map<String, RememberedValue>> byStatement = new LinkedHashMap<>();
-        for (ScriptStatement statement : plan.statements()) {
-            Map<String, RememberedValue> values = new LinkedHashMap<>();
-            for (Parameter parameter : Parameters.scan(statement.text()).parameters()) {
-                RememberedValue value = byLabel.get(parameter.label());
-                if (value != null) {
-                    values.put(parameter.label(), value);
-                }
-            }
-            if (!values.isEmpty()) {
-                byStatement.put(statement.text(), values);
-            }
-        }
-        services.tasks()
-                .run(
-                        token -> {
-                            for (Map.Entry<String, Map<String, RememberedValue>> entry : byStatement.entrySet()) {
-                                services.parameterMemory().remember(entry.getKey(), entry.getValue());
-                            }
-                            return byStatement.size();
-                        },
-                        ignored -> {},
-                        error -> LOG.warn("Could not remember parameter values", error));
-    }
-
-    /** The values the plan's statements last ran with; the first statement that knows a label wins. */
-    private Map<String, RememberedValue> recall(ScriptPlan plan) {
-        Map<String, RememberedValue> values = new LinkedHashMap<>();
-        for (ScriptStatement statement : plan.statements()) {
-            services.parameterMemory()
-                    .recall(statement.text())
-                    .ifPresent(remembered -> remembered.forEach(values::putIfAbsent));
-        }
-        return values;
-    }
-
     private void autosave() {
         services.autosaver().schedule(state());
     }
@@ -649,55 +535,6 @@ public final class QueryTabModel {
                 timeoutSeconds.get(),
                 Math.min(caret, text.get().length()),
                 order);
-    }
-
-    // Formatting
-
-    static String describe(StatementResult result) {
-        if (result instanceof RowsResult rows) {
-            return rowCount(rows.rows().size()) + (rows.truncated() ? " (more exist)" : "");
-        }
-        if (result instanceof UpdateResult update) {
-            return commandTag(update);
-        }
-        ServerError error = (ServerError) result;
-        return "ERROR " + error.sqlState() + ": " + error.message();
-    }
-
-    private static String commandTag(UpdateResult update) {
-        boolean counts = update.rowsAffected() > 0
-                || List.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY").contains(update.command());
-        return counts ? update.command() + " " + update.rowsAffected() : update.command();
-    }
-
-    private static String rowCount(int rows) {
-        return rows == 1 ? "1 row" : rows + " rows";
-    }
-
-    private static String millis(Duration duration) {
-        long ms = duration.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format("%.2f s", ms / 1000.0);
-    }
-
-    private int lineOf(int offset) {
-        String script = text.get();
-        int line = 1;
-        for (int i = 0; i < Math.min(offset, script.length()); i++) {
-            if (script.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    /** The end of the word at {@code offset}, so the mark covers the name the server complained about. */
-    private int tokenEnd(int offset) {
-        String script = text.get();
-        int end = offset;
-        while (end < script.length() && (Character.isLetterOrDigit(script.charAt(end)) || script.charAt(end) == '_')) {
-            end++;
-        }
-        return Math.max(end, Math.min(offset + 1, script.length()));
     }
 
     private void message(MessageLine.Kind kind, String line) {

@@ -93,7 +93,7 @@ public final class QueryTabView {
             if (mark == null) {
                 editor.clearErrorMark();
             } else {
-                editor.markErrorToken(mark.start());
+                editor.markErrorToken(mark.offset());
             }
         });
 

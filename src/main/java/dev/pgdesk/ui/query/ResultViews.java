@@ -96,7 +96,7 @@ final class ResultViews {
 
     static Node update(UpdateResult result) {
         Label label = new Label(
-                QueryTabModel.describe(result) + " · " + result.duration().toMillis() + " ms");
+                ResultText.describe(result) + " · " + result.duration().toMillis() + " ms");
         label.getStyleClass().add("update-summary");
         VBox box = new VBox(label);
         box.getStyleClass().add("result-message");
