@@ -162,6 +162,34 @@ class SqlEditorWindowTest {
     }
 
     @Test
+    void quittingWithAnOpenTransactionAsksAndCommitsWhenTold(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-quit");
+        type(robot, "BEGIN;\nUPDATE users SET status = 'quitting' WHERE id = 43;");
+        robot.clickOn("#runScript");
+        FormRobot.waitFor(
+                () -> !editor.runningProperty().get() && editor.results().size() == 2);
+        java.util.concurrent.atomic.AtomicBoolean exited = new java.util.concurrent.atomic.AtomicBoolean();
+
+        test.dialogs.choiceAnswer = Optional.empty();
+        robot.interact(() -> model.requestExit(() -> exited.set(true)));
+        assertThat(exited).isFalse();
+        assertThat(statusOf(43)).isEqualTo("active");
+
+        test.dialogs.choiceAnswers.add("Commit");
+        robot.interact(() -> model.requestExit(() -> exited.set(true)));
+        FormRobot.waitFor(exited::get);
+
+        assertThat(test.dialogs.choices)
+                .extracting(RecordingDialogService.Shown::title)
+                .containsExactly("Open transaction", "Open transaction");
+        assertThat(statusOf(43)).isEqualTo("quitting");
+        try (Connection connection = SERVER.connect("alice");
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE alice.users SET status = 'active' WHERE id = 43");
+        }
+    }
+
+    @Test
     void aFailedTransactionIsShownAndRollbackEndsIt(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-failed");
         type(robot, "BEGIN;\nSELECT 1 / 0;");
