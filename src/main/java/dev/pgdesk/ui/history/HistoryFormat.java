@@ -41,16 +41,20 @@ final class HistoryFormat {
         return rows == null ? "" : NumberFormat.getIntegerInstance(locale).format(rows);
     }
 
-    /** The first line with text, marked with an ellipsis when more follows. */
+    /**
+     * The statement on one line, as a list of statements reads best: leading {@code --} comment lines left
+     * out, line breaks and indentation collapsed, long ones cut with an ellipsis.
+     */
     static String preview(String statement) {
-        String[] lines = statement.strip().split("\\R", -1);
-        String first = lines[0].strip();
-        boolean more = lines.length > 1;
-        if (first.length() > PREVIEW_LENGTH) {
-            first = first.substring(0, PREVIEW_LENGTH);
-            more = true;
+        String[] lines = statement.strip().split("\\R");
+        int first = 0;
+        while (first < lines.length - 1 && lines[first].strip().startsWith("--")) {
+            first++;
         }
-        return more ? first + " …" : first;
+        String text = String.join(" ", java.util.Arrays.copyOfRange(lines, first, lines.length))
+                .strip()
+                .replaceAll("\\s+", " ");
+        return text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH) + " …" : text;
     }
 
     /** The whole statement (long ones cut) and the parameter values it ran with. */

@@ -39,7 +39,9 @@ class HistoryFormatTest {
     @Test
     void thePreviewIsTheFirstLineMarkedWhenMoreFollows() {
         assertThat(HistoryFormat.preview("\n  select 1;  \n")).isEqualTo("select 1;");
-        assertThat(HistoryFormat.preview("select *\r\nfrom t")).isEqualTo("select * …");
+        assertThat(HistoryFormat.preview("select *\r\n    from t")).isEqualTo("select * from t");
+        assertThat(HistoryFormat.preview("-- monthly report\nselect 1")).isEqualTo("select 1");
+        assertThat(HistoryFormat.preview("-- only a comment")).isEqualTo("-- only a comment");
         assertThat(HistoryFormat.preview("x".repeat(500))).hasSize(202).endsWith(" …");
     }
 
