@@ -31,9 +31,12 @@ final class GridCell extends TableCell<Object[], Object> {
             setText("NULL");
             getStyleClass().add(NULL_CLASS);
         } else {
-            String text = CellText.cell(typeName, value);
-            // One line per cell: a fixed row height cannot show more, the value panel shows all.
-            setText(text.replace('\n', '⏎').replace('\r', ' '));
+            setText(oneLine(CellText.cell(typeName, value)));
         }
+    }
+
+    /** One line per cell: a fixed row height cannot show more; the value panel shows all. */
+    static String oneLine(String text) {
+        return text.replace('\n', '⏎').replace('\r', ' ');
     }
 }

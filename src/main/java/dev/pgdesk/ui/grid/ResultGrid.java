@@ -232,8 +232,7 @@ public final class ResultGrid {
     }
 
     private static double textWidth(Text measure, String text) {
-        int newline = text.indexOf('\n');
-        measure.setText(newline >= 0 ? text.substring(0, newline) : text);
+        measure.setText(GridCell.oneLine(text));
         return measure.getLayoutBounds().getWidth();
     }
 
