@@ -39,7 +39,8 @@ final class ValueSize {
         } else if (value instanceof String text) {
             return string(text);
         } else if (value instanceof BigDecimal number) {
-            return 40 + bigInteger(number.unscaledValue());
+            // Up to 18 digits BigDecimal keeps the unscaled value in a long field, without a BigInteger.
+            return number.precision() <= 18 ? 40 : 40 + bigInteger(number.unscaledValue());
         } else if (value instanceof BigInteger number) {
             return bigInteger(number);
         } else if (value instanceof byte[] bytes) {
@@ -57,7 +58,8 @@ final class ValueSize {
         } else if (value instanceof java.util.Date) {
             return 32;
         } else if (value instanceof PGobject object) {
-            return 24 + string(object.getType()) + string(object.getValue());
+            // The type name is the driver's one string per column, shared by every value.
+            return 24 + string(object.getValue());
         }
         // Arrays, intervals, anything else: a flat guess plus its text.
         return 64 + string(value.toString());

@@ -58,6 +58,7 @@ public final class ResultGridModel {
     private CancellationToken running;
     private boolean loadingAll;
     private boolean disposed;
+    private boolean receivedAny;
     private Runnable onFirstBatch = () -> {};
 
     /** A model over {@code source}, fetching {@link #DEFAULT_BATCH} rows at a time. */
@@ -158,7 +159,11 @@ public final class ResultGridModel {
     private void fetch(int rows) {
         loading.set(true);
         updateStatus();
-        running = tasks.run(cancel -> source.next(rows), this::received, this::failed);
+        CancellationToken token = tasks.run(cancel -> source.next(rows), this::received, this::failed);
+        if (loading.get()) {
+            // Still on its way; a runner that ran it at once has already delivered the batch.
+            running = token;
+        }
     }
 
     private void received(List<Object[]> batch) {
@@ -168,7 +173,8 @@ public final class ResultGridModel {
             closeSource();
             return;
         }
-        boolean first = buffer.size() == 0 && loadedRows.get() == 0;
+        boolean first = !receivedAny;
+        receivedAny = true;
         buffer.append(batch);
         if (view.refresh()) {
             items.announceAppended();
