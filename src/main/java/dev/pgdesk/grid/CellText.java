@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import org.postgresql.PGStatement;
 import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
@@ -184,6 +185,8 @@ public final class CellText {
             return time.format(DateTimeFormatter.ISO_LOCAL_TIME);
         } else if (value instanceof OffsetTime time) {
             return time.format(DateTimeFormatter.ISO_OFFSET_TIME);
+        } else if (value instanceof java.util.Date date && infinity(date.getTime()) != null) {
+            return infinity(date.getTime());
         } else if (value instanceof java.sql.Timestamp timestamp && "timestamp".equals(typeName)) {
             return timestamp.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         } else if (value instanceof java.sql.Timestamp timestamp) {
@@ -194,6 +197,17 @@ public final class CellText {
             return date.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
         } else if (value instanceof java.sql.Time time) {
             return time.toLocalTime().format(DateTimeFormatter.ISO_LOCAL_TIME);
+        }
+        return null;
+    }
+
+    /** pgjdbc stands for PostgreSQL's {@code infinity} dates and timestamps with marker instants. */
+    private static String infinity(long millis) {
+        if (millis == PGStatement.DATE_POSITIVE_INFINITY || millis == PGStatement.DATE_POSITIVE_SMALLER_INFINITY) {
+            return "infinity";
+        } else if (millis == PGStatement.DATE_NEGATIVE_INFINITY
+                || millis == PGStatement.DATE_NEGATIVE_SMALLER_INFINITY) {
+            return "-infinity";
         }
         return null;
     }

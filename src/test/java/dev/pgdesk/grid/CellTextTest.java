@@ -38,6 +38,14 @@ class CellTextTest {
         assertThat(CellText.cell("timestamp", LocalDateTime.of(2024, 1, 31, 13, 45, 1)))
                 .isEqualTo("2024-01-31T13:45:01");
         assertThat(CellText.cell("date", LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
+        assertThat(CellText.cell(
+                        "timestamptz", new java.sql.Timestamp(org.postgresql.PGStatement.DATE_POSITIVE_INFINITY)))
+                .isEqualTo("infinity");
+        assertThat(CellText.cell("date", new java.sql.Date(org.postgresql.PGStatement.DATE_NEGATIVE_INFINITY)))
+                .isEqualTo("-infinity");
+        assertThat(CellText.cell("timestamp", java.sql.Timestamp.valueOf("2024-01-31 13:45:00.25")))
+                .isEqualTo("2024-01-31T13:45:00.25");
+        assertThat(CellText.cell("date", java.sql.Date.valueOf("2024-01-31"))).isEqualTo("2024-01-31");
         assertThat(CellText.cell("timetz", OffsetTime.of(8, 0, 0, 0, ZoneOffset.UTC)))
                 .isEqualTo("08:00:00Z");
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,6 +45,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.util.Duration;
 
 /**
  * A result grid: a virtualized table over rows pulled in batches from a {@link RowSource}, loading more as
@@ -61,6 +64,7 @@ public final class ResultGrid {
     private static final double MAX_WIDTH = 360;
     private static final double CELL_PADDING = 22;
     private static final int WIDTH_SAMPLE_CHARS = 80;
+    private static final Duration FILTER_DELAY = Duration.millis(200);
 
     private final ResultGridModel model;
     private final TableView<Object[]> table = new TableView<>();
@@ -284,14 +288,26 @@ public final class ResultGrid {
         filter.setId("gridFilter");
         filter.setPromptText("Filter loaded rows");
         filter.setPrefColumnCount(24);
-        filter.textProperty().addListener((observable, old, now) -> model.filter(now));
+        // Filtering reads every loaded cell: wait for a pause in typing rather than refilter per key.
+        PauseTransition typing = new PauseTransition(FILTER_DELAY);
+        typing.setOnFinished(event -> model.filter(filter.getText()));
+        filter.textProperty().addListener((observable, old, now) -> typing.playFromStart());
 
         Button loadAll = new Button("Load all");
         loadAll.setId("loadAll");
         loadAll.getStyleClass().add("grid-button");
-        loadAll.disableProperty()
-                .bind(model.exhaustedProperty().or(model.capReachedProperty()).or(model.loadingProperty()));
-        loadAll.setOnAction(event -> model.loadAll());
+        loadAll.disableProperty().bind(model.exhaustedProperty().or(model.capReachedProperty()));
+        loadAll.textProperty()
+                .bind(Bindings.when(model.loadingAllProperty())
+                        .then("Stop loading")
+                        .otherwise("Load all"));
+        loadAll.setOnAction(event -> {
+            if (model.loadingAllProperty().get()) {
+                model.stopLoadingAll();
+            } else {
+                model.loadAll();
+            }
+        });
 
         Label capLabel = new Label("Memory cap (MB)");
         capLabel.getStyleClass().add("grid-caption");

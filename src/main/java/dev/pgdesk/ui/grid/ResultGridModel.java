@@ -52,11 +52,11 @@ public final class ResultGridModel {
     private final ReadOnlyBooleanWrapper capReached = new ReadOnlyBooleanWrapper(this, "capReached");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyBooleanWrapper loadingAll = new ReadOnlyBooleanWrapper(this, "loadingAll");
     private final IntegerProperty memoryCapMegabytes =
             new SimpleIntegerProperty(this, "memoryCapMegabytes", DEFAULT_CAP_MEGABYTES);
 
     private CancellationToken running;
-    private boolean loadingAll;
     private boolean disposed;
     private boolean receivedAny;
     private Runnable onFirstBatch = () -> {};
@@ -109,12 +109,18 @@ public final class ResultGridModel {
 
     /** Fetches batch after batch until the result is exhausted or the memory cap is reached. */
     public void loadAll() {
-        loadingAll = true;
+        loadingAll.set(true);
         if (canFetch()) {
             fetch(LOAD_ALL_BATCH);
         } else {
             updateStatus();
         }
+    }
+
+    /** Stops a "load all" after the batch on its way; the rows loaded so far stay. */
+    public void stopLoadingAll() {
+        loadingAll.set(false);
+        updateStatus();
     }
 
     /** Stops loading: cancels the batch on its way and closes the source. The grid shows what it has. */
@@ -123,7 +129,7 @@ public final class ResultGridModel {
             return;
         }
         disposed = true;
-        loadingAll = false;
+        loadingAll.set(false);
         if (running != null) {
             running.cancel(); // the batch's callback closes the source once the fetch returns
         } else {
@@ -192,10 +198,10 @@ public final class ResultGridModel {
         if (exhausted.get()) {
             // Nothing more will be read: free the cursor and its connection now.
             closeSource();
-            loadingAll = false;
+            loadingAll.set(false);
         } else if (capReached.get()) {
-            loadingAll = false;
-        } else if (loadingAll) {
+            loadingAll.set(false);
+        } else if (loadingAll.get()) {
             fetch(LOAD_ALL_BATCH);
             return;
         }
@@ -205,7 +211,7 @@ public final class ResultGridModel {
     private void failed(Throwable error) {
         running = null;
         loading.set(false);
-        loadingAll = false;
+        loadingAll.set(false);
         if (disposed) {
             closeSource();
             return;
@@ -255,7 +261,7 @@ public final class ResultGridModel {
                         .append(memoryCapMegabytes.get())
                         .append(" MB cap");
             } else if (loading.get()) {
-                text.append(loadingAll ? " · loading all…" : " · loading…");
+                text.append(loadingAll.get() ? " · loading all…" : " · loading…");
             } else {
                 text.append(" · more available");
             }
@@ -278,6 +284,11 @@ public final class ResultGridModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** True while batches load one after another until the end or the cap. */
+    public ReadOnlyBooleanProperty loadingAllProperty() {
+        return loadingAll.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty capReachedProperty() {

@@ -96,6 +96,34 @@ class ResultGridModelTest {
     }
 
     @Test
+    void aFailingSourceStopsLoadingAndSaysWhy() {
+        ResultGridModel model = new ResultGridModel(
+                new FailingSource(COLUMNS, "canceling statement due to user request"), new SynchronousTaskRunner());
+
+        model.start(() -> {});
+
+        assertThat(model.failureProperty().get()).isEqualTo("canceling statement due to user request");
+        assertThat(model.statusProperty().get())
+                .startsWith("0 rows loaded · loading failed: canceling statement due to user request");
+        assertThat(model.exhaustedProperty().get()).isFalse();
+    }
+
+    private record FailingSource(List<Column> columns, String message) implements RowSource {
+        @Override
+        public List<Object[]> next(int maxRows) throws Exception {
+            throw new java.sql.SQLException(message);
+        }
+
+        @Override
+        public boolean exhausted() {
+            return false;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
     void anExhaustedSourceIsClosedAtOnce() {
         ListRowSource source = new ListRowSource(COLUMNS, rows(10));
         ResultGridModel model = new ResultGridModel(source, new SynchronousTaskRunner(), 1_000);

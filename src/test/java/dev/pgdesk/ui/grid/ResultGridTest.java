@@ -168,7 +168,7 @@ class ResultGridTest {
         assertThat(table.getItems().get(0)[0]).isEqualTo(999);
 
         robot.clickOn("#gridFilter").write("row 12");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> table.getItems().size() < 100);
         assertThat(table.getItems())
                 .extracting(row -> (Integer) row[0])
                 .containsExactly(129, 128, 127, 126, 125, 124, 123, 122, 121, 120, 12);
