@@ -52,12 +52,16 @@ public final class ResultGridModel {
     private final ReadOnlyBooleanWrapper capReached = new ReadOnlyBooleanWrapper(this, "capReached");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading…");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyBooleanWrapper arrangingNow = new ReadOnlyBooleanWrapper(this, "arranging");
     private final ReadOnlyBooleanWrapper loadingAll = new ReadOnlyBooleanWrapper(this, "loadingAll");
     private final IntegerProperty memoryCapMegabytes =
             new SimpleIntegerProperty(this, "memoryCapMegabytes", DEFAULT_CAP_MEGABYTES);
 
     private CancellationToken running;
     private boolean disposed;
+    private RowView.Ordering requested = RowView.Ordering.LOAD_ORDER;
+    private CancellationToken arranging;
+    private long arrangements;
     private boolean receivedAny;
     private Runnable onFirstBatch = () -> {};
 
@@ -130,6 +134,9 @@ public final class ResultGridModel {
         }
         disposed = true;
         loadingAll.set(false);
+        if (arranging != null) {
+            arranging.cancel();
+        }
         if (running != null) {
             running.cancel(); // the batch's callback closes the source once the fetch returns
         } else {
@@ -137,25 +144,60 @@ public final class ResultGridModel {
         }
     }
 
-    /** Sorts the loaded rows by {@code column} ({@code -1}: load order), NULLs last. */
+    /**
+     * Sorts the loaded rows by {@code column} ({@code -1}: load order), NULLs last. Off the FX thread: the
+     * table shows the rows as they were until the sorted order is ready.
+     */
     public void sortBy(int column, boolean ascending) {
-        List<Object[]> before = items.snapshot();
-        view.sortBy(column, ascending);
-        items.announceReplaced(before);
-        updateStatus();
+        arrange(requested.sortedBy(column, ascending));
     }
 
-    /** Shows only loaded rows whose cells' text contains {@code text}, ignoring case. */
+    /** Shows only loaded rows whose cells' text contains {@code text}, ignoring case; off the FX thread. */
     public void filter(String text) {
-        List<Object[]> before = items.snapshot();
-        view.filter(text);
-        items.announceReplaced(before);
+        arrange(requested.filtered(text));
+    }
+
+    /** Computes the new order from a snapshot of the rows; a later request supersedes an unfinished one. */
+    private void arrange(RowView.Ordering ordering) {
+        requested = ordering;
+        if (arranging != null) {
+            arranging.cancel();
+            arranging = null;
+        }
+        RowBuffer.Snapshot rows = buffer.snapshot();
+        long generation = ++arrangements;
+        arrangingNow.set(true);
         updateStatus();
+        CancellationToken token = tasks.run(
+                cancel -> RowView.arrange(rows, ordering, cancel),
+                arrangement -> {
+                    if (generation == arrangements) {
+                        arranging = null;
+                        arrangingNow.set(false);
+                        List<Object[]> before = items.snapshot();
+                        view.apply(arrangement);
+                        items.announceReplaced(before);
+                        updateStatus();
+                    }
+                },
+                error -> {
+                    if (generation == arrangements) {
+                        arranging = null;
+                        arrangingNow.set(false);
+                        if (!(error instanceof CancelledException)) {
+                            LOG.warn("Sorting or filtering the loaded rows failed", error);
+                        }
+                        updateStatus();
+                    }
+                });
+        if (generation == arrangements && arrangingNow.get()) {
+            arranging = token;
+        }
     }
 
     /** True when the table shows every loaded row in load order: not sorted, not filtered. */
     public boolean showsLoadOrder() {
-        return view.sortColumn() < 0 && view.filter().isEmpty();
+        return !requested.sorted() && requested.filter().isEmpty();
     }
 
     private boolean canFetch() {
@@ -266,6 +308,9 @@ public final class ResultGridModel {
                 text.append(" · more available");
             }
         }
+        if (arrangingNow.get()) {
+            text.append(requested.filter().isEmpty() ? " · sorting…" : " · filtering…");
+        }
         text.append(" · ~").append(CellText.sizeText(buffer.approximateBytes()));
         status.set(text.toString());
     }
@@ -289,6 +334,11 @@ public final class ResultGridModel {
     /** True while batches load one after another until the end or the cap. */
     public ReadOnlyBooleanProperty loadingAllProperty() {
         return loadingAll.getReadOnlyProperty();
+    }
+
+    /** True while a sort or filter is being computed; the table shows the previous order meanwhile. */
+    public ReadOnlyBooleanProperty arrangingProperty() {
+        return arrangingNow.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty capReachedProperty() {

@@ -164,11 +164,12 @@ class ResultGridTest {
             table.getSortOrder().setAll(List.of(table.getColumns().get(0)));
             table.getColumns().get(0).setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> !grid.model().arrangingProperty().get());
         assertThat(table.getItems().get(0)[0]).isEqualTo(999);
 
         robot.clickOn("#gridFilter").write("row 12");
-        waitFor(() -> table.getItems().size() < 100);
+        waitFor(() -> table.getItems().size() < 100
+                && !grid.model().arrangingProperty().get());
         assertThat(table.getItems())
                 .extracting(row -> (Integer) row[0])
                 .containsExactly(129, 128, 127, 126, 125, 124, 123, 122, 121, 120, 12);
