@@ -17,6 +17,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -374,6 +375,8 @@ public final class ResultGrid {
         VBox.setVgrow(valueText, Priority.ALWAYS);
         SplitPane.setResizableWithParent(valuePanel, false);
         table.getFocusModel().focusedCellProperty().addListener((observable, old, now) -> showFocusedValue());
+        // A sort or filter puts another row under the focused position.
+        model.items().addListener((ListChangeListener<Object[]>) change -> showFocusedValue());
     }
 
     private void showFocusedValue() {
