@@ -74,7 +74,7 @@ class SqlEditorWindowTest {
         robot.interact(() -> area(robot).moveTo(area(robot).getText().indexOf("generate_series")));
 
         robot.clickOn("#sqlEditorArea").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        FormRobot.waitFor(() -> robot.lookup("#resultTable-1").tryQuery().isPresent());
+        waitForRows(robot, "#resultTable-1");
 
         TableView<?> table = robot.lookup("#resultTable-1").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
@@ -255,7 +255,7 @@ class SqlEditorWindowTest {
 
         FormRobot.set(robot, "#param-value-1", "42");
         robot.clickOn("#runWithParameters");
-        FormRobot.waitFor(() -> robot.lookup("#resultTable-1").tryQuery().isPresent());
+        waitForRows(robot, "#resultTable-1");
         TableView<?> table = robot.lookup("#resultTable-1").queryAs(TableView.class);
         assertThat(table.getItems())
                 .singleElement()
@@ -331,6 +331,7 @@ class SqlEditorWindowTest {
         FormRobot.set(robot, "#param-value-2", "0");
         robot.clickOn("#runWithParameters");
         FormRobot.waitFor(() -> editor.results().size() == 1);
+        waitForRows(robot, "#resultTable-1");
         TableView<?> table = robot.lookup("#resultTable-1").queryAs(TableView.class);
         assertThat(((Object[]) table.getItems().get(0))[0]).isEqualTo(true);
 
@@ -425,6 +426,14 @@ class SqlEditorWindowTest {
         robot.interact(() ->
                 robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(editorTab(robot)));
         return model.editors().tabs().get(0);
+    }
+
+    /** Waits until the grid of a result tab shows its first rows (it loads them in the background). */
+    private static void waitForRows(FxRobot robot, String id) throws Exception {
+        FormRobot.waitFor(() -> robot.lookup(id)
+                .tryQueryAs(TableView.class)
+                .map(table -> !table.getItems().isEmpty())
+                .orElse(false));
     }
 
     private void type(FxRobot robot, String text) {

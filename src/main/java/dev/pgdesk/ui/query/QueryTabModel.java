@@ -13,6 +13,7 @@ import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.CancelledException;
+import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.workspace.EditorTabState;
 import dev.pgdesk.workspace.SqlFiles;
 import java.io.IOException;
@@ -550,6 +551,11 @@ public final class QueryTabModel {
 
     public String id() {
         return id;
+    }
+
+    /** The runner for background work, for the views of this tab's results. */
+    public TaskRunner tasks() {
+        return services.tasks();
     }
 
     public String profileId() {

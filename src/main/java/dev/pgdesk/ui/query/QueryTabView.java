@@ -7,6 +7,9 @@ import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.ui.editor.SqlEditor;
+import dev.pgdesk.ui.grid.ResultGrid;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -64,6 +67,8 @@ public final class QueryTabView {
     private final Label elapsed = new Label();
     private final Timeline elapsedTicker;
     private boolean loadingText;
+    /** The grids of the result tabs, disposed of when the next run replaces them. */
+    private final List<ResultGrid> grids = new ArrayList<>();
 
     public QueryTabView(QueryTabModel model) {
         this.model = model;
@@ -139,6 +144,12 @@ public final class QueryTabView {
     public void dispose() {
         elapsedTicker.stop();
         editor.dispose();
+        disposeGrids();
+    }
+
+    private void disposeGrids() {
+        grids.forEach(ResultGrid::dispose);
+        grids.clear();
     }
 
     private void shortcuts(KeyEvent event) {
@@ -365,6 +376,7 @@ public final class QueryTabView {
             while (change.next()) {
                 if (change.wasRemoved() && model.results().isEmpty()) {
                     resultTabs.getTabs().retainAll(messagesTab);
+                    disposeGrids();
                 }
                 change.getAddedSubList().forEach(this::addResultTab);
             }
@@ -379,7 +391,10 @@ public final class QueryTabView {
         tab.setId("result-" + number);
         if (outcome.result() instanceof RowsResult rows) {
             tab.setText("Result " + number + " (" + rows.rows().size() + (rows.truncated() ? "+" : "") + ")");
-            tab.setContent(ResultViews.rows(rows, "resultTable-" + number));
+            ResultGrid grid = ResultViews.rows(rows, "resultTable-" + number, model.tasks());
+            grids.add(grid);
+            tab.setContent(ResultViews.withCapNote(rows, grid));
+            grid.start();
         } else if (outcome.result() instanceof UpdateResult update) {
             tab.setText("Result " + number + " · " + update.command());
             tab.setContent(ResultViews.update(update));

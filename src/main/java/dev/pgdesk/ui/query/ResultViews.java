@@ -1,20 +1,13 @@
 package dev.pgdesk.ui.query;
 
-import dev.pgdesk.query.Column;
+import dev.pgdesk.grid.ListRowSource;
 import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.UpdateResult;
-import java.util.HexFormat;
-import java.util.List;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
+import dev.pgdesk.task.TaskRunner;
+import dev.pgdesk.ui.grid.ResultGrid;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -22,76 +15,27 @@ import javafx.scene.layout.VBox;
 final class ResultViews {
     private ResultViews() {}
 
-    static Node rows(RowsResult result, String id) {
-        TableView<Object[]> table = new TableView<>(FXCollections.observableArrayList(result.rows()));
-        table.setId(id);
-        table.getStyleClass().add("result-table");
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().setCellSelectionEnabled(true);
-        table.setPlaceholder(new Label("The query returned no rows."));
-        List<Column> columns = result.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            table.getColumns().add(column(columns.get(i), i, widthOf(result, i)));
-        }
+    /**
+     * The grid for a statement's rows, with a note when the result was cut at the row cap. The caller
+     * starts it and disposes of it.
+     */
+    static ResultGrid rows(RowsResult result, String id, TaskRunner tasks) {
+        ResultGrid grid = new ResultGrid(ListRowSource.of(result), tasks);
+        grid.table().setId(id);
+        return grid;
+    }
+
+    /** The grid, under a note when the statement returned more rows than were kept. */
+    static Node withCapNote(RowsResult result, ResultGrid grid) {
         if (!result.truncated()) {
-            return table;
+            return grid.content();
         }
         Label note = new Label("Showing the first " + result.rows().size()
                 + " rows; the result has more. Add a LIMIT or a WHERE clause to see the rest.");
         note.getStyleClass().add("result-note");
-        BorderPane pane = new BorderPane(table);
+        BorderPane pane = new BorderPane(grid.content());
         pane.setTop(note);
         return pane;
-    }
-
-    /** A width that fits the header and the first rows' values, within reason. */
-    private static double widthOf(RowsResult result, int index) {
-        // Headers are bold and carry the sort arrow's room, so they count for more than values.
-        int chars = (int) Math.ceil(result.columns().get(index).name().length() * 1.25) + 3;
-        for (int row = 0; row < Math.min(100, result.rows().size()); row++) {
-            Object value = result.rows().get(row)[index];
-            chars = Math.max(
-                    chars, value == null ? 4 : Math.min(60, display(value).length()));
-        }
-        return Math.max(56, Math.min(480, 18 + chars * 7.5));
-    }
-
-    private static TableColumn<Object[], Object> column(Column column, int index, double width) {
-        TableColumn<Object[], Object> tableColumn = new TableColumn<>(column.name());
-        tableColumn.setUserData(column.name());
-        tableColumn.setPrefWidth(width);
-        tableColumn.setMinWidth(40);
-        tableColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()[index]));
-        tableColumn.setCellFactory(c -> new ValueCell());
-        tableColumn.setSortable(false);
-        return tableColumn;
-    }
-
-    /** Shows a value as text; NULL stands out from the text "NULL". */
-    private static final class ValueCell extends TableCell<Object[], Object> {
-
-        @Override
-        protected void updateItem(Object value, boolean empty) {
-            super.updateItem(value, empty);
-            getStyleClass().remove("null-value");
-            if (empty) {
-                setText(null);
-            } else if (value == null) {
-                setText("NULL");
-                getStyleClass().add("null-value");
-            } else {
-                setText(display(value));
-            }
-            setAlignment(value instanceof Number ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        }
-    }
-
-    static String display(Object value) {
-        if (value instanceof byte[] bytes) {
-            return "\\x" + HexFormat.of().formatHex(bytes);
-        }
-        String text = String.valueOf(value);
-        return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
 
     static Node update(UpdateResult result) {
