@@ -13,6 +13,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.postgresql.util.PGobject;
  * {@code " BC"} suffix before year 1, {@code "infinity"}), intervals as ISO 8601 durations ({@code
  * P1DT2H}), {@code bytea} as {@code \x} hex like psql, NaN and infinite numbers as {@code "NaN"}, {@code
  * "Infinity"}, {@code "-Infinity"}.
+ *
+ * <p>{@link Options} choose between the command line's traditional form ({@link Options#QUERY_OUTPUT}: bytea
+ * as {@code \x} hex) and the export form ({@link Options#EXPORT}: bytea as base64), and can write {@code
+ * numeric} as strings for readers that parse JSON numbers into doubles.
  *
  * <p>Column names repeated in one result ({@code SELECT 1 AS a, 2 AS a}) get a suffix from their second
  * occurrence on ({@code a}, {@code a_2}), so no value is lost; see {@link #fieldNames}.
@@ -54,13 +59,39 @@ public final class JsonValueWriter {
                 .build();
     }
 
+    /**
+     * How values without a JSON type are written.
+     *
+     * @param byteaAsBase64 {@code bytea} as standard base64 (with padding) instead of {@code \x} hex
+     * @param numericAsString {@code numeric} values as JSON strings holding the exact digits, instead of
+     *     JSON numbers (integers stay numbers)
+     */
+    public record Options(boolean byteaAsBase64, boolean numericAsString) {
+        /** {@code pgdesk query}'s default output: bytea as {@code \x} hex, as psql shows it. */
+        public static final Options QUERY_OUTPUT = new Options(false, false);
+        /** Exports (JSON, JSON Lines, CSV) and the grid's JSON copy: bytea as base64. */
+        public static final Options EXPORT = new Options(true, false);
+
+        /** These options with numeric written as strings, or not. */
+        public Options withNumericAsString(boolean asString) {
+            return new Options(byteaAsBase64, asString);
+        }
+    }
+
     private final List<Column> columns;
     private final List<String> fieldNames;
+    private final Options options;
 
-    /** A writer for rows of {@code columns}, in that order. */
+    /** A writer for rows of {@code columns}, in that order, in the {@link Options#QUERY_OUTPUT} form. */
     public JsonValueWriter(List<Column> columns) {
+        this(columns, Options.QUERY_OUTPUT);
+    }
+
+    /** A writer for rows of {@code columns}, in that order, with {@code options}. */
+    public JsonValueWriter(List<Column> columns, Options options) {
         this.columns = List.copyOf(columns);
         this.fieldNames = fieldNames(this.columns);
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -111,7 +142,7 @@ public final class JsonValueWriter {
         json.writeStartObject();
         for (int i = 0; i < row.length; i++) {
             json.writeFieldName(fieldNames.get(i));
-            writeValue(json, columns.get(i).typeName(), row[i]);
+            writeValue(json, columns.get(i).typeName(), row[i], options);
         }
         json.writeEndObject();
     }
@@ -121,6 +152,12 @@ public final class JsonValueWriter {
      * jsonb}, {@code _int4} for an array) in the form described on the class.
      */
     public static void writeValue(JsonGenerator json, String typeName, Object value) throws IOException {
+        writeValue(json, typeName, value, Options.QUERY_OUTPUT);
+    }
+
+    /** Like {@link #writeValue(JsonGenerator, String, Object)}, in the form {@code options} choose. */
+    public static void writeValue(JsonGenerator json, String typeName, Object value, Options options)
+            throws IOException {
         String type = typeName == null ? "" : typeName;
         if (value == null) {
             json.writeNull();
@@ -132,13 +169,17 @@ public final class JsonValueWriter {
             json.writeNumber(n);
         } else if (value instanceof BigDecimal n) {
             // Plain digits, exactly as many as the server sent: no float rounding, no exponent.
-            json.writeNumber(n.toPlainString());
+            if (options.numericAsString() && type.equals("numeric")) {
+                json.writeString(n.toPlainString());
+            } else {
+                json.writeNumber(n.toPlainString());
+            }
         } else if (value instanceof Double || value instanceof Float) {
             writeFloatingPoint(json, ((Number) value).doubleValue(), value);
         } else if (value instanceof String text) {
             writeText(json, type, text);
         } else if (value instanceof byte[] bytes) {
-            json.writeString(bytea(bytes));
+            json.writeString(options.byteaAsBase64() ? Base64.getEncoder().encodeToString(bytes) : bytea(bytes));
         } else if (TemporalText.handles(value)) {
             json.writeString(TemporalText.of(type, value));
         } else if (value instanceof PGInterval interval) {
@@ -146,13 +187,13 @@ public final class JsonValueWriter {
         } else if (value instanceof PGobject object) {
             writeText(json, object.getType() == null ? type : object.getType(), object.getValue());
         } else if (value instanceof Array array) {
-            writeArray(json, elementType(type), array);
+            writeArray(json, elementType(type), array, options);
         } else if (value instanceof Map<?, ?> map) {
-            writeMap(json, map);
+            writeMap(json, map, options);
         } else if (value instanceof SQLXML xml) {
             writeSqlXml(json, xml);
         } else if (value.getClass().isArray()) {
-            writeJavaArray(json, elementType(type), value);
+            writeJavaArray(json, elementType(type), value, options);
         } else {
             // UUID and anything else: its own text form.
             json.writeString(value.toString());
@@ -193,31 +234,33 @@ public final class JsonValueWriter {
         }
     }
 
-    private static void writeArray(JsonGenerator json, String elementType, Array array) throws IOException {
+    private static void writeArray(JsonGenerator json, String elementType, Array array, Options options)
+            throws IOException {
         Object elements;
         try {
             elements = array.getArray();
         } catch (SQLException e) {
             throw new IOException("could not read an array value: " + e.getMessage(), e);
         }
-        writeJavaArray(json, elementType, elements);
+        writeJavaArray(json, elementType, elements, options);
     }
 
-    private static void writeJavaArray(JsonGenerator json, String elementType, Object elements) throws IOException {
+    private static void writeJavaArray(JsonGenerator json, String elementType, Object elements, Options options)
+            throws IOException {
         int length = java.lang.reflect.Array.getLength(elements);
         json.writeStartArray();
         for (int i = 0; i < length; i++) {
             // Multi-dimensional arrays arrive as arrays of arrays; the element type applies at every level.
-            writeValue(json, elementType, java.lang.reflect.Array.get(elements, i));
+            writeValue(json, elementType, java.lang.reflect.Array.get(elements, i), options);
         }
         json.writeEndArray();
     }
 
-    private static void writeMap(JsonGenerator json, Map<?, ?> map) throws IOException {
+    private static void writeMap(JsonGenerator json, Map<?, ?> map, Options options) throws IOException {
         json.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             json.writeFieldName(String.valueOf(entry.getKey()));
-            writeValue(json, "", entry.getValue());
+            writeValue(json, "", entry.getValue(), options);
         }
         json.writeEndObject();
     }
