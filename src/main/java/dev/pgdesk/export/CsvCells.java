@@ -1,22 +1,13 @@
 package dev.pgdesk.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.util.Base64;
 import java.util.List;
-import org.postgresql.util.PGInterval;
-import org.postgresql.util.PGobject;
 
 /**
  * Writes CSV as RFC 4180 describes it: a field holding the delimiter, a double quote, CR or LF is quoted and
  * its quotes doubled; records end with CRLF. NULL is an empty field and an empty string is {@code ""}, so
- * the two stay apart. Values are written in the export's text form: numbers with all their digits,
- * booleans {@code true}/{@code false}, dates and times as in the JSON export, bytea as base64, json as its
- * text, arrays as JSON arrays.
+ * the two stay apart. Values are written in their {@link ValueText} form.
  */
 final class CsvCells {
     private final Writer out;
@@ -44,7 +35,7 @@ final class CsvCells {
             if (i > 0) {
                 out.write(delimiter);
             }
-            writeField(text(types.get(i), row[i]));
+            writeField(ValueText.of(types.get(i), row[i]));
         }
         out.write("\r\n");
     }
@@ -70,43 +61,5 @@ final class CsvCells {
             }
         }
         return false;
-    }
-
-    /** A value's export text; null for NULL. */
-    static String text(String type, Object value) throws IOException {
-        if (value == null) {
-            return null;
-        } else if (value instanceof String text) {
-            return text;
-        } else if (value instanceof BigDecimal n) {
-            return n.toPlainString();
-        } else if (value instanceof Double d) {
-            return Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : d.toString();
-        } else if (value instanceof Float f) {
-            return Float.isInfinite(f) ? (f > 0 ? "Infinity" : "-Infinity") : f.toString();
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof java.util.UUID) {
-            return value.toString();
-        } else if (value instanceof byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        } else if (TemporalText.handles(value)) {
-            return TemporalText.of(type, value);
-        } else if (value instanceof PGInterval interval) {
-            return JsonValueWriter.isoDuration(interval);
-        } else if (value instanceof PGobject object) {
-            return object.getValue();
-        }
-        // Arrays, maps and anything else: the JSON export's form, as text.
-        StringWriter json = new StringWriter();
-        try (JsonGenerator generator = JsonValueWriter.jsonFactory().createGenerator(json)) {
-            JsonValueWriter.writeValue(generator, type, value, JsonValueWriter.Options.EXPORT);
-        }
-        String text = json.toString();
-        if (!text.startsWith("\"")) {
-            return text;
-        }
-        try (JsonParser string = JsonValueWriter.jsonFactory().createParser(text)) {
-            string.nextToken();
-            return string.getText();
-        }
     }
 }

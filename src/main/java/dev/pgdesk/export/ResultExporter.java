@@ -47,6 +47,24 @@ public final class ResultExporter {
 
     private ResultExporter() {}
 
+    /** Where rows come from: {@code cursor::next}, or the rows of a finished result. */
+    @FunctionalInterface
+    public interface RowSource {
+        /** The next rows, at most {@code maxRows}; an empty list when there are no more. */
+        List<Object[]> next(int maxRows) throws SQLException;
+
+        /** The rows of a result already in memory, handed out once. */
+        static RowSource of(List<Object[]> rows) {
+            int[] position = {0};
+            return maxRows -> {
+                int from = position[0];
+                int to = Math.min(rows.size(), from + maxRows);
+                position[0] = to;
+                return rows.subList(from, to);
+            };
+        }
+    }
+
     /**
      * Exports every remaining row of {@code cursor} to {@code target}, replacing it only on success. Does not
      * close the cursor.
@@ -98,6 +116,18 @@ public final class ResultExporter {
             Consumer<ExportProgress> progress,
             CancellationToken token)
             throws IOException, SQLException {
+        return write(cursor.columns(), cursor::next, out, options, progress, token);
+    }
+
+    /** Like {@link #write(RowCursor, OutputStream, ExportOptions, Consumer, CancellationToken)}, from any rows. */
+    public static ExportProgress write(
+            List<Column> columns,
+            RowSource rows,
+            OutputStream out,
+            ExportOptions options,
+            Consumer<ExportProgress> progress,
+            CancellationToken token)
+            throws IOException, SQLException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(token, "token");
@@ -105,19 +135,24 @@ public final class ResultExporter {
         OutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
         Reporter reporter = new Reporter(counted, progress);
         if (options.format() == ExportFormat.CSV) {
-            writeCsv(cursor, buffered, options, reporter, token);
+            writeCsv(columns, rows, buffered, options, reporter, token);
         } else {
-            writeJson(cursor, buffered, options, reporter, token);
+            writeJson(columns, rows, buffered, options, reporter, token);
         }
         buffered.flush();
         return reporter.finish();
     }
 
     private static void writeJson(
-            RowCursor cursor, OutputStream out, ExportOptions options, Reporter reporter, CancellationToken token)
+            List<Column> columns,
+            RowSource cursor,
+            OutputStream out,
+            ExportOptions options,
+            Reporter reporter,
+            CancellationToken token)
             throws IOException, SQLException {
         JsonValueWriter rows = new JsonValueWriter(
-                cursor.columns(), JsonValueWriter.Options.EXPORT.withNumericAsString(options.numericAsString()));
+                columns, JsonValueWriter.Options.EXPORT.withNumericAsString(options.numericAsString()));
         boolean lines = options.format() == ExportFormat.JSONL;
         try (JsonGenerator json = JsonValueWriter.jsonFactory()
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -147,11 +182,15 @@ public final class ResultExporter {
     }
 
     private static void writeCsv(
-            RowCursor cursor, OutputStream out, ExportOptions options, Reporter reporter, CancellationToken token)
+            List<Column> columns,
+            RowSource cursor,
+            OutputStream out,
+            ExportOptions options,
+            Reporter reporter,
+            CancellationToken token)
             throws IOException, SQLException {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvCells csv = new CsvCells(text, options.csvDelimiter());
-        List<Column> columns = cursor.columns();
         csv.writeRecord(columns.stream().map(Column::name).toList());
         List<String> types = columns.stream().map(Column::typeName).toList();
         for (List<Object[]> batch = next(cursor, token); !batch.isEmpty(); batch = next(cursor, token)) {
@@ -163,7 +202,7 @@ public final class ResultExporter {
         text.flush();
     }
 
-    private static List<Object[]> next(RowCursor cursor, CancellationToken token) throws SQLException {
+    private static List<Object[]> next(RowSource cursor, CancellationToken token) throws SQLException {
         token.throwIfCancelled();
         try {
             return cursor.next(BATCH);
