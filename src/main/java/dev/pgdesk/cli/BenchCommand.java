@@ -30,7 +30,7 @@ final class BenchCommand implements CliCommand {
 
                 Starts the local sample server (as the GUI's "Sample database" does), creates a
                 table of N rows (default 1000000) of int, bigint, numeric, text, timestamptz,
-                boolean, jsonb and uuid (kept for the next run), and prints, measured in this run:
+                boolean, jsonb and uuid (dropped at the end), and prints, measured in this run:
                   - a plain pgjdbc loop reading every column as a string: rows/s and MB/s
                   - the JSON export of the same rows to a file: rows/s and MB/s
                   - the ratio of the export's time to the loop's

@@ -86,18 +86,25 @@ final class ExportBenchmark {
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(directory);
+            pool.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE IF EXISTS " + TABLE);
+                }
+                return null;
+            });
         }
     }
 
-    /** Creates the table with {@code rows} rows of mixed types, or keeps it when it already has them. */
+    /**
+     * Creates the table with {@code rows} rows of mixed types (reusing one a interrupted run left behind);
+     * it is dropped at the end so the sample database stays as it was.
+     */
     private void prepare(long rows) throws SQLException {
         pool.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
-                try (ResultSet existing = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL"
-                        + " AND (SELECT obj_description('" + TABLE + "'::regclass) IS NOT DISTINCT FROM '" + rows
-                        + "')")) {
-                    existing.next();
-                    if (existing.getBoolean(1)) {
+                try (ResultSet existing = statement.executeQuery("SELECT obj_description(c.oid, 'pg_class') = '" + rows
+                        + "' FROM pg_class c WHERE c.oid = to_regclass('" + TABLE + "')")) {
+                    if (existing.next() && existing.getBoolean(1)) {
                         return null;
                     }
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.pgdesk.query.Column;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -65,21 +66,26 @@ public final class JsonValueWriter {
      * @param byteaAsBase64 {@code bytea} as standard base64 (with padding) instead of {@code \x} hex
      * @param numericAsString {@code numeric} values as JSON strings holding the exact digits, instead of
      *     JSON numbers (integers stay numbers)
+     * @param jsonbAsServerText {@code jsonb} embedded as the server's text, unparsed (its canonical form, with a
+     *     space after {@code :} and {@code ,}), which is much faster than re-writing it compactly
      */
-    public record Options(boolean byteaAsBase64, boolean numericAsString) {
-        /** {@code pgdesk query}'s default output: bytea as {@code \x} hex, as psql shows it. */
-        public static final Options QUERY_OUTPUT = new Options(false, false);
-        /** Exports (JSON, JSON Lines, CSV) and the grid's JSON copy: bytea as base64. */
-        public static final Options EXPORT = new Options(true, false);
+    public record Options(boolean byteaAsBase64, boolean numericAsString, boolean jsonbAsServerText) {
+        /** {@code pgdesk query}'s default output: bytea as {@code \x} hex, as psql shows it; compact jsonb. */
+        public static final Options QUERY_OUTPUT = new Options(false, false, false);
+        /** Exports (JSON, JSON Lines, CSV) and the grid's JSON copy: bytea as base64, jsonb as the server wrote it. */
+        public static final Options EXPORT = new Options(true, false, true);
 
         /** These options with numeric written as strings, or not. */
         public Options withNumericAsString(boolean asString) {
-            return new Options(byteaAsBase64, asString);
+            return new Options(byteaAsBase64, asString, jsonbAsServerText);
         }
     }
 
     private final List<Column> columns;
     private final List<String> fieldNames;
+    /** The keys encoded once, not once per row. */
+    private final List<SerializedString> encodedNames;
+
     private final Options options;
 
     /** A writer for rows of {@code columns}, in that order, in the {@link Options#QUERY_OUTPUT} form. */
@@ -91,6 +97,7 @@ public final class JsonValueWriter {
     public JsonValueWriter(List<Column> columns, Options options) {
         this.columns = List.copyOf(columns);
         this.fieldNames = fieldNames(this.columns);
+        this.encodedNames = fieldNames.stream().map(SerializedString::new).toList();
         this.options = Objects.requireNonNull(options, "options");
     }
 
@@ -141,7 +148,7 @@ public final class JsonValueWriter {
         }
         json.writeStartObject();
         for (int i = 0; i < row.length; i++) {
-            json.writeFieldName(fieldNames.get(i));
+            json.writeFieldName(encodedNames.get(i));
             writeValue(json, columns.get(i).typeName(), row[i], options);
         }
         json.writeEndObject();
@@ -177,7 +184,7 @@ public final class JsonValueWriter {
         } else if (value instanceof Double || value instanceof Float) {
             writeFloatingPoint(json, ((Number) value).doubleValue(), value);
         } else if (value instanceof String text) {
-            writeText(json, type, text);
+            writeText(json, type, text, options);
         } else if (value instanceof byte[] bytes) {
             json.writeString(options.byteaAsBase64() ? Base64.getEncoder().encodeToString(bytes) : bytea(bytes));
         } else if (TemporalText.handles(value)) {
@@ -185,7 +192,7 @@ public final class JsonValueWriter {
         } else if (value instanceof PGInterval interval) {
             json.writeString(isoDuration(interval));
         } else if (value instanceof PGobject object) {
-            writeText(json, object.getType() == null ? type : object.getType(), object.getValue());
+            writeText(json, object.getType() == null ? type : object.getType(), object.getValue(), options);
         } else if (value instanceof Array array) {
             writeArray(json, elementType(type), array, options);
         } else if (value instanceof Map<?, ?> map) {
@@ -213,10 +220,14 @@ public final class JsonValueWriter {
         }
     }
 
-    private static void writeText(JsonGenerator json, String type, String text) throws IOException {
+    private static void writeText(JsonGenerator json, String type, String text, Options options) throws IOException {
         if (text == null) {
             json.writeNull();
+        } else if (type.equals("jsonb") && options.jsonbAsServerText()) {
+            // The server's jsonb text is canonical JSON on one line: embedded as it is, without re-parsing.
+            json.writeRawValue(text);
         } else if (type.equals("json") || type.equals("jsonb")) {
+            // json keeps the user's text, line breaks included: re-written so JSON Lines stay one per line.
             writeEmbeddedJson(json, text);
         } else {
             json.writeString(text);

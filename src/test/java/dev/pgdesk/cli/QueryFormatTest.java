@@ -138,7 +138,7 @@ class QueryFormatTest {
                 "json");
 
         assertThat(status).as(stderr()).isZero();
-        assertThat(Files.readString(file)).isEqualTo("[{\"a\":1,\"doc\":{\"k\":[1]}}]\n");
+        assertThat(Files.readString(file)).isEqualTo("[{\"a\":1,\"doc\":{\"k\": [1]}}]\n");
     }
 
     @Test

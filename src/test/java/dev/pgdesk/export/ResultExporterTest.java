@@ -79,7 +79,8 @@ class ResultExporterTest {
                 ExportOptions.of(ExportFormat.JSONL));
 
         assertThat(lines)
-                .isEqualTo("{\"n\":1,\"doc\":{\"k\":1}}\n{\"n\":2,\"doc\":{\"k\":1}}\n{\"n\":3,\"doc\":{\"k\":1}}\n");
+                .isEqualTo(
+                        "{\"n\":1,\"doc\":{\"k\": 1}}\n{\"n\":2,\"doc\":{\"k\": 1}}\n{\"n\":3,\"doc\":{\"k\": 1}}\n");
     }
 
     @Test
