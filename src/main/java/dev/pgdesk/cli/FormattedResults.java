@@ -85,8 +85,13 @@ final class FormattedResults {
             } else {
                 write(cursor.columns(), cursor::next, token);
             }
+            printNotices(cursor);
             return new RowsResult(
-                    cursor.columns(), List.of(), false, List.of(), Duration.ofNanos(System.nanoTime() - started));
+                    cursor.columns(),
+                    List.of(),
+                    false,
+                    cursor.notices(),
+                    Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             return StatementErrors.from(e, token.isCancelled(), timeout);
         } catch (CancelledException e) {
@@ -95,6 +100,10 @@ final class FormattedResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void printNotices(RowCursor cursor) {
+        cursor.notices().forEach(notice -> err.println(notice.severity() + ":  " + notice.message()));
     }
 
     /** Rows of a statement that is not streamed (a RETURNING clause), in the chosen format on stdout. */

@@ -184,6 +184,15 @@ public final class RowCursor implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * The notices and warnings the server sent for this statement so far ({@code RAISE NOTICE} in a function
+     * it calls, say), in order.
+     */
+    public List<Notice> notices() {
+        List<Notice> notices = new ArrayList<>(source.notices());
+        return List.copyOf(notices);
+    }
+
     /** True once every row has been returned. */
     public boolean exhausted() {
         return exhausted;
@@ -243,6 +252,8 @@ public final class RowCursor implements AutoCloseable {
 
         List<Object[]> next(int maxRows) throws SQLException;
 
+        List<Notice> notices();
+
         void close() throws SQLException;
     }
 
@@ -291,6 +302,18 @@ public final class RowCursor implements AutoCloseable {
         }
 
         @Override
+        public List<Notice> notices() {
+            try {
+                return statement.isClosed()
+                        ? List.of()
+                        : StatementRunner.collect(statement.getWarnings(), new ArrayList<>());
+            } catch (SQLException e) {
+                LOG.debug("Reading the cursor's notices failed", e);
+                return List.of();
+            }
+        }
+
+        @Override
         public void close() throws SQLException {
             try (statement) {
                 resultSet.close();
@@ -305,11 +328,18 @@ public final class RowCursor implements AutoCloseable {
         private final Duration timeout;
         private final CancellationToken token;
         private final List<Column> columns;
-        private RowReader reader;
+        private final List<Notice> notices;
+        private final RowReader reader;
 
         private DeclaredCursor(
-                Connection connection, String name, Duration timeout, CancellationToken token, RowReader reader) {
+                Connection connection,
+                String name,
+                Duration timeout,
+                CancellationToken token,
+                RowReader reader,
+                List<Notice> notices) {
             this.connection = connection;
+            this.notices = notices;
             this.name = name;
             this.timeout = timeout;
             this.token = token;
@@ -321,17 +351,19 @@ public final class RowCursor implements AutoCloseable {
                 Connection connection, BoundStatement bound, int fetchSize, Duration timeout, CancellationToken token)
                 throws SQLException {
             String name = "pgdesk_cursor_" + CURSOR_NUMBERS.incrementAndGet();
+            List<Notice> notices = new ArrayList<>();
             try (PreparedStatement declare =
                     connection.prepareStatement("DECLARE " + name + " NO SCROLL CURSOR FOR " + bound.jdbcSql())) {
                 ParameterBinder.bind(declare, bound.values());
                 backstop(declare, timeout);
                 token.onCancel(() -> cancel(declare));
                 declare.execute();
+                StatementRunner.collect(declare.getWarnings(), notices);
             }
             // FETCH 0 returns no row but describes the columns.
             try (Statement describe = connection.createStatement();
                     ResultSet none = describe.executeQuery("FETCH FORWARD 0 FROM " + name)) {
-                return new DeclaredCursor(connection, name, timeout, token, new RowReader(none.getMetaData()));
+                return new DeclaredCursor(connection, name, timeout, token, new RowReader(none.getMetaData()), notices);
             }
         }
 
@@ -351,8 +383,14 @@ public final class RowCursor implements AutoCloseable {
                         rows.add(reader.read(resultSet));
                     }
                 }
+                StatementRunner.collect(fetch.getWarnings(), notices);
             }
             return rows;
+        }
+
+        @Override
+        public List<Notice> notices() {
+            return notices;
         }
 
         @Override

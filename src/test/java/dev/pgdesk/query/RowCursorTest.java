@@ -162,4 +162,20 @@ class RowCursorTest {
         assertThat(QueryTestSupport.single(QueryTestSupport.run(session, "SELECT last_value FROM alice.cursor_seq")))
                 .isEqualTo(before + 5);
     }
+
+    @Test
+    void noticesOfTheStatementAreKeptInBothWaysOfReading() throws SQLException {
+        QueryTestSupport.alice("CREATE OR REPLACE FUNCTION alice.noisy(n int) RETURNS int LANGUAGE plpgsql"
+                + " AS $$ BEGIN RAISE NOTICE 'row %', n; RETURN n; END $$");
+        String sql = "SELECT alice.noisy(g) FROM generate_series(1, 2) g";
+        try (RowCursor cursor = cursor(sql, Duration.ZERO, new CancellationToken())) {
+            readAll(cursor, 10);
+            assertThat(cursor.notices()).containsExactly(new Notice("NOTICE", "row 1"), new Notice("NOTICE", "row 2"));
+        }
+        QueryTestSupport.run(session, "BEGIN");
+        try (RowCursor cursor = cursor(sql, Duration.ZERO, new CancellationToken())) {
+            readAll(cursor, 10);
+            assertThat(cursor.notices()).containsExactly(new Notice("NOTICE", "row 1"), new Notice("NOTICE", "row 2"));
+        }
+    }
 }
