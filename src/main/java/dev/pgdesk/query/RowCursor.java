@@ -352,13 +352,16 @@ public final class RowCursor implements AutoCloseable {
                 throws SQLException {
             String name = "pgdesk_cursor_" + CURSOR_NUMBERS.incrementAndGet();
             List<Notice> notices = new ArrayList<>();
-            try (PreparedStatement declare =
-                    connection.prepareStatement("DECLARE " + name + " NO SCROLL CURSOR FOR " + bound.jdbcSql())) {
+            String prefix = "DECLARE " + name + " NO SCROLL CURSOR FOR ";
+            try (PreparedStatement declare = connection.prepareStatement(prefix + bound.jdbcSql())) {
                 ParameterBinder.bind(declare, bound.values());
                 backstop(declare, timeout);
                 token.onCancel(() -> cancel(declare));
                 declare.execute();
                 StatementRunner.collect(declare.getWarnings(), notices);
+            } catch (SQLException e) {
+                // The server's error position counts from DECLARE; the user's statement starts after it.
+                throw new ShiftedPositionException(e, prefix.length());
             }
             // FETCH 0 returns no row but describes the columns.
             try (Statement describe = connection.createStatement();
@@ -458,6 +461,28 @@ public final class RowCursor implements AutoCloseable {
             }
         } catch (SQLException e) {
             LOG.debug("Canceling the cursor's statement failed", e);
+        }
+    }
+
+    /**
+     * A failure of a declared cursor's statement, whose server error position counts {@code shift}
+     * characters of {@code DECLARE ... FOR} before the user's text; {@link StatementErrors} takes it off.
+     */
+    static final class ShiftedPositionException extends SQLException {
+        private static final long serialVersionUID = 1L;
+        private final int shift;
+
+        ShiftedPositionException(SQLException cause, int shift) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+            this.shift = shift;
+        }
+
+        SQLException original() {
+            return (SQLException) getCause();
+        }
+
+        int shift() {
+            return shift;
         }
     }
 }

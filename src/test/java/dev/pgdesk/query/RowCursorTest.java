@@ -178,4 +178,28 @@ class RowCursorTest {
             assertThat(cursor.notices()).containsExactly(new Notice("NOTICE", "row 1"), new Notice("NOTICE", "row 2"));
         }
     }
+
+    @Test
+    void anErrorPositionPointsIntoTheUsersStatementAlsoInsideATransaction() throws SQLException {
+        String sql = "SELECT 1 FROM no_such_table";
+        int expected = sql.indexOf("no_such_table") + 1;
+        for (boolean inTransaction : new boolean[] {false, true}) {
+            if (inTransaction) {
+                QueryTestSupport.run(session, "BEGIN");
+            }
+            SQLException failure = null;
+            try (RowCursor cursor = cursor(sql, Duration.ZERO, new CancellationToken())) {
+                cursor.next(1);
+            } catch (SQLException e) {
+                failure = e;
+            }
+            assertThat((Object) failure).isNotNull();
+            ServerError error = StatementErrors.from(failure, false, Duration.ZERO);
+            assertThat(error.sqlState()).isEqualTo("42P01");
+            assertThat(error.position())
+                    .as("in a transaction: %s", inTransaction)
+                    .isEqualTo(expected);
+        }
+        assertThat(session.transactionState()).isEqualTo(TransactionState.FAILED);
+    }
 }
