@@ -134,10 +134,7 @@ class HistoryViewTest {
         assertThat(robot.lookup(".table-row-cell.history-error").queryAll()).hasSize(1);
         assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
                         .map(javafx.scene.control.Labeled::getText))
-                .contains(
-                        "select * from orders where id = $1",
-                        "✗ ERROR 42P01: relation \"ordrs\" does not exist",
-                        "1.50 s");
+                .contains("select * from orders where id = $1", "✗ ERROR 42P01: relation \"ordrs\" does not exist", "1.50 s");
     }
 
     @Test
