@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class PgdeskCli {
 
     private final List<CliCommand> commands =
-            List.of(new ConninfoCommand(), new TestConnectionCommand(), new QueryCommand());
+            List.of(new ConninfoCommand(), new TestConnectionCommand(), new QueryCommand(), new BenchCommand());
 
     public static void main(String[] args) {
         Logging.install();

@@ -13,6 +13,7 @@ import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.query.RowCursor;
 import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.UnsupportedStatementException;
 import dev.pgdesk.sql.InvalidParametersException;
@@ -21,10 +22,12 @@ import dev.pgdesk.task.CancellationToken;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,10 @@ final class QueryCommand implements CliCommand {
     static final String NULL_PARAM = "--null-param";
     static final String TIMEOUT = "--timeout";
     static final String PRETTY = "--pretty";
+    static final String FORMAT = "--format";
+    static final String OUTPUT = "--output";
+    static final String DELIMITER = "--delimiter";
+    static final String NUMERIC_AS_STRING = "--numeric-as-string";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
     /** PostgreSQL's statement_timeout is an int of milliseconds. */
     private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
@@ -83,7 +90,7 @@ final class QueryCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "Run SQL (a statement or a script) and print each result as JSON";
+        return "Run SQL (a statement or a script) and print each result as JSON, JSON Lines, CSV or a table";
     }
 
     @Override
@@ -91,6 +98,8 @@ final class QueryCommand implements CliCommand {
         return """
                 Usage: pgdesk query <target> [--sql TEXT | --file FILE] [--param VALUE ...]
                                     [--null-param N ...] [--timeout SECONDS] [--pretty]
+                                    [--format json|jsonl|csv|table] [--output FILE]
+                                    [--delimiter C] [--numeric-as-string]
 
                 Runs SQL through the same core as the editor: the script is split into statements,
                 parameters are bound (never pasted into the SQL), each statement runs with a timeout,
@@ -131,6 +140,23 @@ final class QueryCommand implements CliCommand {
                   ERROR 42P01: relation "x" does not exist
                   LINE 3: SELECT * FROM x
                                         ^
+                --format and --output stream every row instead (no cap, in a small heap): the rows
+                of each reading statement (SELECT, WITH, VALUES, TABLE, SHOW, EXPLAIN) come from a
+                server-side cursor and are written as they arrive:
+                  --format json        one JSON array of objects per statement
+                  --format jsonl       one object per row, one row per line
+                  --format csv         RFC 4180: a header row, fields quoted when needed, NULL
+                                       empty and an empty string "", CRLF line ends
+                  --format table       aligned text like psql (widths from the first 1000 rows)
+                  --output FILE        write the rows to FILE (json, jsonl or csv; the format
+                                       defaults to FILE's extension); FILE appears only when
+                                       complete. The SQL must have exactly one reading statement.
+                  --delimiter C        the CSV field separator (default ','; \\t for a tab)
+                  --numeric-as-string  write numeric values as JSON strings
+                In these formats bytea is base64 (not \\x hex); other values as above. Command
+                results go to stderr as psql's tags (INSERT 3); rows of INSERT ... RETURNING are
+                written in the format, capped like the default output.
+
                 A transaction still open when the script ends (BEGIN without COMMIT) is rolled
                 back, never committed, and a warning says so; the exit status stays 0 then.
 
@@ -151,10 +177,18 @@ final class QueryCommand implements CliCommand {
         CliArguments arguments;
         String target;
         Duration timeout;
+        OutputFormat format;
+        char delimiter;
         try {
-            arguments = CliArguments.parse(args, Set.of(PRETTY), Set.of(SQL, FILE, TIMEOUT), Set.of(PARAM, NULL_PARAM));
+            arguments = CliArguments.parse(
+                    args,
+                    Set.of(PRETTY, NUMERIC_AS_STRING),
+                    Set.of(SQL, FILE, TIMEOUT, FORMAT, OUTPUT, DELIMITER),
+                    Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
             timeout = timeout(arguments);
+            format = format(arguments);
+            delimiter = delimiter(arguments, format);
         } catch (CliUsageException e) {
             return usageError(err, e.getMessage());
         }
@@ -182,6 +216,17 @@ final class QueryCommand implements CliCommand {
         } catch (UnsupportedStatementException | InvalidParametersException e) {
             return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
         }
+        if (arguments.value(OUTPUT).isPresent()) {
+            long reading = plan.statements().stream()
+                    .filter(statement -> RowCursor.canStream(statement.text()))
+                    .count();
+            if (reading != 1) {
+                return usageError(
+                        err,
+                        "--output takes the rows of exactly one reading statement (SELECT, WITH, VALUES, TABLE,"
+                                + " SHOW, EXPLAIN); the SQL has " + reading);
+            }
+        }
         if (plan.isEmpty()) {
             warn(err, source.name() + " holds no SQL statement; nothing was run");
             return ExitCodes.OK;
@@ -195,8 +240,23 @@ final class QueryCommand implements CliCommand {
             } catch (SQLException e) {
                 return connectionFailed(err, settings.profile(), e);
             }
-            QueryExecution execution =
-                    new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err);
+            QueryExecution execution = format == OutputFormat.DOCUMENTS
+                    ? new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err)
+                    : new QueryExecution(
+                            plan,
+                            texts,
+                            timeout,
+                            source.text(),
+                            new FormattedResults(
+                                    format,
+                                    arguments.value(OUTPUT).map(Path::of),
+                                    delimiter,
+                                    arguments.has(NUMERIC_AS_STRING),
+                                    arguments.has(PRETTY),
+                                    out,
+                                    err),
+                            out,
+                            err);
             return runCancellingOnInterrupt(execution, new QuerySession(pooled));
         }
     }
@@ -232,6 +292,50 @@ final class QueryCommand implements CliCommand {
                 // The JVM is already shutting down: the hook is running or has run.
             }
         }
+    }
+
+    /**
+     * {@code --format}, or the one {@code --output}'s file name suggests, or the JSON documents of old when
+     * neither is given.
+     */
+    private static OutputFormat format(CliArguments arguments) throws CliUsageException {
+        Optional<String> output = arguments.value(OUTPUT);
+        if (arguments.value(FORMAT).isEmpty()) {
+            if (output.isEmpty()) {
+                if (arguments.has(NUMERIC_AS_STRING)
+                        || arguments.value(DELIMITER).isPresent()) {
+                    throw new CliUsageException(DELIMITER + " and " + NUMERIC_AS_STRING + " need --format or --output");
+                }
+                return OutputFormat.DOCUMENTS;
+            }
+            return OutputFormat.ofFileName(output.get())
+                    .orElseThrow(() -> new CliUsageException("say which format to write to " + output.get()
+                            + " with --format json|jsonl|csv (or name it .json, .jsonl, .csv)"));
+        }
+        OutputFormat format = OutputFormat.parse(arguments.value(FORMAT).get());
+        if (format == OutputFormat.TABLE && output.isPresent()) {
+            throw new CliUsageException("--format table is for the terminal; --output writes json, jsonl or csv");
+        }
+        if (output.isPresent() && output.get().isBlank()) {
+            throw new CliUsageException("--output needs a file name");
+        }
+        return format;
+    }
+
+    private static char delimiter(CliArguments arguments, OutputFormat format) throws CliUsageException {
+        Optional<String> text = arguments.value(DELIMITER);
+        if (text.isEmpty()) {
+            return ',';
+        }
+        if (format != OutputFormat.CSV) {
+            throw new CliUsageException(DELIMITER + " applies to --format csv only");
+        }
+        String value = text.get().equals("\\t") ? "\t" : text.get();
+        if (value.length() != 1 || value.equals("\"") || value.equals("\r") || value.equals("\n")) {
+            throw new CliUsageException(DELIMITER + " must be one character other than a double quote or a line"
+                    + " break (write \\t for a tab), not '" + text.get() + "'");
+        }
+        return value.charAt(0);
     }
 
     private static Duration timeout(CliArguments arguments) throws CliUsageException {

@@ -1,26 +1,34 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.query.BoundStatement;
+import dev.pgdesk.query.ExecutionListener;
 import dev.pgdesk.query.Notice;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
 import dev.pgdesk.query.ParameterValues;
 import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.query.RowCursor;
 import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ScriptListener;
 import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ScriptRunner;
 import dev.pgdesk.query.ServerError;
+import dev.pgdesk.query.StatementBinding;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.StatementResult;
 import dev.pgdesk.query.TransactionEnd;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.sql.Parameter;
+import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +42,9 @@ final class QueryExecution {
     private final Duration timeout;
     private final String script;
     private final JsonResultPrinter printer;
+    /** The {@code --format}/{@code --output} writer; null for the default JSON documents. */
+    private final FormattedResults formatted;
+
     private final PrintStream err;
 
     /**
@@ -48,11 +59,35 @@ final class QueryExecution {
             boolean pretty,
             PrintStream out,
             PrintStream err) {
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, pretty), null, err);
+    }
+
+    /** A run that writes rows with {@code --format}/{@code --output}. */
+    QueryExecution(
+            ScriptPlan plan,
+            Map<Parameter, String> texts,
+            Duration timeout,
+            String script,
+            FormattedResults formatted,
+            PrintStream out,
+            PrintStream err) {
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, false), formatted, err);
+    }
+
+    private QueryExecution(
+            ScriptPlan plan,
+            Map<Parameter, String> texts,
+            Duration timeout,
+            String script,
+            JsonResultPrinter printer,
+            FormattedResults formatted,
+            PrintStream err) {
         this.plan = plan;
         this.texts = texts;
         this.timeout = timeout;
         this.script = script;
-        this.printer = new JsonResultPrinter(out, pretty);
+        this.printer = printer;
+        this.formatted = formatted;
         this.err = err;
     }
 
@@ -67,12 +102,20 @@ final class QueryExecution {
                 err.println("pgdesk query: " + e.getMessage() + ". Nothing was run.");
                 return ExitCodes.BAD_ARGUMENTS;
             }
-            run = ScriptRunner.run(session, plan, values, timeout, token, new ScriptListener() {
-                @Override
-                public void finished(StatementOutcome outcome) {
-                    print(outcome);
-                }
-            });
+            try {
+                run = formatted == null
+                        ? ScriptRunner.run(session, plan, values, timeout, token, new ScriptListener() {
+                            @Override
+                            public void finished(StatementOutcome outcome) {
+                                print(outcome);
+                            }
+                        })
+                        : runFormatted(session, values, token);
+            } catch (UncheckedIOException e) {
+                err.println("pgdesk query: could not write the output: "
+                        + e.getCause().getMessage());
+                return ExitCodes.FAILURE;
+            }
             return run.failed() ? reportFailure(run, token) : ExitCodes.OK;
         } finally {
             if (session.close() == TransactionEnd.ROLLED_BACK) {
@@ -83,6 +126,56 @@ final class QueryExecution {
                     err.println("pgdesk query: the open transaction was rolled back");
                 }
             }
+        }
+    }
+
+    /**
+     * Runs the script like {@link ScriptRunner} (everything bound first, stop at the first failure), but
+     * streams each reading statement's rows through a cursor to the formatted output.
+     */
+    private ScriptRun runFormatted(
+            QuerySession session, Map<Parameter, ParameterValue> values, CancellationToken token) {
+        List<BoundStatement> bound = new ArrayList<>();
+        for (ScriptStatement statement : plan.statements()) {
+            bound.add(StatementBinding.bind(statement.text(), values));
+        }
+        List<StatementOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < bound.size() && !token.isCancelled(); i++) {
+            ScriptStatement statement = plan.statements().get(i);
+            StatementResult result;
+            if (RowCursor.canStream(statement.text())) {
+                result = formatted.stream(session, bound.get(i), timeout, token);
+            } else {
+                result = session.execute(bound.get(i), timeout, token, ExecutionListener.NONE);
+                printFormatted(i, result, token);
+            }
+            outcomes.add(new StatementOutcome(i, statement, bound.get(i), result));
+            if (result instanceof ServerError) {
+                break;
+            }
+        }
+        return new ScriptRun(outcomes, plan.statements().size() - outcomes.size());
+    }
+
+    private void printFormatted(int index, StatementResult result, CancellationToken token) {
+        for (Notice notice : result.notices()) {
+            err.println(notice.severity() + ":  " + notice.message());
+        }
+        if (result instanceof RowsResult rows) {
+            if (formatted.writesFile()) {
+                err.println("pgdesk query: statement " + (index + 1) + " returned "
+                        + rows.rows().size()
+                        + " rows, which were not written: --output takes the rows of the reading statement");
+                return;
+            }
+            formatted.print(rows, token);
+            if (rows.truncated()) {
+                err.println("pgdesk query: warning: statement " + (index + 1) + " returned more than "
+                        + rows.rows().size() + " rows; only the first "
+                        + rows.rows().size() + " were printed");
+            }
+        } else if (result instanceof UpdateResult update) {
+            formatted.print(update);
         }
     }
 

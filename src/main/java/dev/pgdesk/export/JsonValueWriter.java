@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.pgdesk.query.Column;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +33,10 @@ import org.postgresql.util.PGobject;
  * {@code " BC"} suffix before year 1, {@code "infinity"}), intervals as ISO 8601 durations ({@code
  * P1DT2H}), {@code bytea} as {@code \x} hex like psql, NaN and infinite numbers as {@code "NaN"}, {@code
  * "Infinity"}, {@code "-Infinity"}.
+ *
+ * <p>{@link Options} choose between the command line's traditional form ({@link Options#QUERY_OUTPUT}: bytea
+ * as {@code \x} hex) and the export form ({@link Options#EXPORT}: bytea as base64), and can write {@code
+ * numeric} as strings for readers that parse JSON numbers into doubles.
  *
  * <p>Column names repeated in one result ({@code SELECT 1 AS a, 2 AS a}) get a suffix from their second
  * occurrence on ({@code a}, {@code a_2}), so no value is lost; see {@link #fieldNames}.
@@ -54,13 +60,45 @@ public final class JsonValueWriter {
                 .build();
     }
 
+    /**
+     * How values without a JSON type are written.
+     *
+     * @param byteaAsBase64 {@code bytea} as standard base64 (with padding) instead of {@code \x} hex
+     * @param numericAsString {@code numeric} values as JSON strings holding the exact digits, instead of
+     *     JSON numbers (integers stay numbers)
+     * @param jsonbAsServerText {@code jsonb} embedded as the server's text, unparsed (its canonical form, with a
+     *     space after {@code :} and {@code ,}), which is much faster than re-writing it compactly
+     */
+    public record Options(boolean byteaAsBase64, boolean numericAsString, boolean jsonbAsServerText) {
+        /** {@code pgdesk query}'s default output: bytea as {@code \x} hex, as psql shows it; compact jsonb. */
+        public static final Options QUERY_OUTPUT = new Options(false, false, false);
+        /** Exports (JSON, JSON Lines, CSV) and the grid's JSON copy: bytea as base64, jsonb as the server wrote it. */
+        public static final Options EXPORT = new Options(true, false, true);
+
+        /** These options with numeric written as strings, or not. */
+        public Options withNumericAsString(boolean asString) {
+            return new Options(byteaAsBase64, asString, jsonbAsServerText);
+        }
+    }
+
     private final List<Column> columns;
     private final List<String> fieldNames;
+    /** The keys encoded once, not once per row. */
+    private final List<SerializedString> encodedNames;
 
-    /** A writer for rows of {@code columns}, in that order. */
+    private final Options options;
+
+    /** A writer for rows of {@code columns}, in that order, in the {@link Options#QUERY_OUTPUT} form. */
     public JsonValueWriter(List<Column> columns) {
+        this(columns, Options.QUERY_OUTPUT);
+    }
+
+    /** A writer for rows of {@code columns}, in that order, with {@code options}. */
+    public JsonValueWriter(List<Column> columns, Options options) {
         this.columns = List.copyOf(columns);
         this.fieldNames = fieldNames(this.columns);
+        this.encodedNames = fieldNames.stream().map(SerializedString::new).toList();
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -110,8 +148,8 @@ public final class JsonValueWriter {
         }
         json.writeStartObject();
         for (int i = 0; i < row.length; i++) {
-            json.writeFieldName(fieldNames.get(i));
-            writeValue(json, columns.get(i).typeName(), row[i]);
+            json.writeFieldName(encodedNames.get(i));
+            writeValue(json, columns.get(i).typeName(), row[i], options);
         }
         json.writeEndObject();
     }
@@ -121,6 +159,12 @@ public final class JsonValueWriter {
      * jsonb}, {@code _int4} for an array) in the form described on the class.
      */
     public static void writeValue(JsonGenerator json, String typeName, Object value) throws IOException {
+        writeValue(json, typeName, value, Options.QUERY_OUTPUT);
+    }
+
+    /** Like {@link #writeValue(JsonGenerator, String, Object)}, in the form {@code options} choose. */
+    public static void writeValue(JsonGenerator json, String typeName, Object value, Options options)
+            throws IOException {
         String type = typeName == null ? "" : typeName;
         if (value == null) {
             json.writeNull();
@@ -132,27 +176,31 @@ public final class JsonValueWriter {
             json.writeNumber(n);
         } else if (value instanceof BigDecimal n) {
             // Plain digits, exactly as many as the server sent: no float rounding, no exponent.
-            json.writeNumber(n.toPlainString());
+            if (options.numericAsString() && type.equals("numeric")) {
+                json.writeString(n.toPlainString());
+            } else {
+                json.writeNumber(n.toPlainString());
+            }
         } else if (value instanceof Double || value instanceof Float) {
             writeFloatingPoint(json, ((Number) value).doubleValue(), value);
         } else if (value instanceof String text) {
-            writeText(json, type, text);
+            writeText(json, type, text, options);
         } else if (value instanceof byte[] bytes) {
-            json.writeString(bytea(bytes));
+            json.writeString(options.byteaAsBase64() ? Base64.getEncoder().encodeToString(bytes) : bytea(bytes));
         } else if (TemporalText.handles(value)) {
             json.writeString(TemporalText.of(type, value));
         } else if (value instanceof PGInterval interval) {
             json.writeString(isoDuration(interval));
         } else if (value instanceof PGobject object) {
-            writeText(json, object.getType() == null ? type : object.getType(), object.getValue());
+            writeText(json, object.getType() == null ? type : object.getType(), object.getValue(), options);
         } else if (value instanceof Array array) {
-            writeArray(json, elementType(type), array);
+            writeArray(json, elementType(type), array, options);
         } else if (value instanceof Map<?, ?> map) {
-            writeMap(json, map);
+            writeMap(json, map, options);
         } else if (value instanceof SQLXML xml) {
             writeSqlXml(json, xml);
         } else if (value.getClass().isArray()) {
-            writeJavaArray(json, elementType(type), value);
+            writeJavaArray(json, elementType(type), value, options);
         } else {
             // UUID and anything else: its own text form.
             json.writeString(value.toString());
@@ -172,10 +220,14 @@ public final class JsonValueWriter {
         }
     }
 
-    private static void writeText(JsonGenerator json, String type, String text) throws IOException {
+    private static void writeText(JsonGenerator json, String type, String text, Options options) throws IOException {
         if (text == null) {
             json.writeNull();
+        } else if (type.equals("jsonb") && options.jsonbAsServerText()) {
+            // The server's jsonb text is canonical JSON on one line: embedded as it is, without re-parsing.
+            json.writeRawValue(text);
         } else if (type.equals("json") || type.equals("jsonb")) {
+            // json keeps the user's text, line breaks included: re-written so JSON Lines stay one per line.
             writeEmbeddedJson(json, text);
         } else {
             json.writeString(text);
@@ -193,31 +245,33 @@ public final class JsonValueWriter {
         }
     }
 
-    private static void writeArray(JsonGenerator json, String elementType, Array array) throws IOException {
+    private static void writeArray(JsonGenerator json, String elementType, Array array, Options options)
+            throws IOException {
         Object elements;
         try {
             elements = array.getArray();
         } catch (SQLException e) {
             throw new IOException("could not read an array value: " + e.getMessage(), e);
         }
-        writeJavaArray(json, elementType, elements);
+        writeJavaArray(json, elementType, elements, options);
     }
 
-    private static void writeJavaArray(JsonGenerator json, String elementType, Object elements) throws IOException {
+    private static void writeJavaArray(JsonGenerator json, String elementType, Object elements, Options options)
+            throws IOException {
         int length = java.lang.reflect.Array.getLength(elements);
         json.writeStartArray();
         for (int i = 0; i < length; i++) {
             // Multi-dimensional arrays arrive as arrays of arrays; the element type applies at every level.
-            writeValue(json, elementType, java.lang.reflect.Array.get(elements, i));
+            writeValue(json, elementType, java.lang.reflect.Array.get(elements, i), options);
         }
         json.writeEndArray();
     }
 
-    private static void writeMap(JsonGenerator json, Map<?, ?> map) throws IOException {
+    private static void writeMap(JsonGenerator json, Map<?, ?> map, Options options) throws IOException {
         json.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             json.writeFieldName(String.valueOf(entry.getKey()));
-            writeValue(json, "", entry.getValue());
+            writeValue(json, "", entry.getValue(), options);
         }
         json.writeEndObject();
     }

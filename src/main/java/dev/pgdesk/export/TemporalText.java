@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.Locale;
@@ -21,6 +22,11 @@ import org.postgresql.PGStatement;
  */
 final class TemporalText {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    /** Like ISO_OFFSET_TIME, but UTC as {@code +00:00} rather than {@code Z}, as PostgreSQL writes it. */
+    private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .appendOffset("+HH:MM:ss", "+00:00")
+            .toFormatter(Locale.ROOT);
 
     private TemporalText() {}
 
@@ -47,6 +53,10 @@ final class TemporalText {
         } else if (value instanceof java.util.Date date) {
             String infinity = infinity(date.getTime());
             return infinity != null ? infinity : fromFields(date, TimeZone.getDefault(), 0, false, "");
+        } else if (isInfinity(value)) {
+            return value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX) || value.equals(OffsetDateTime.MAX)
+                    ? "infinity"
+                    : "-infinity";
         } else if (value instanceof LocalDate date) {
             return isoDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), "", "");
         } else if (value instanceof LocalDateTime dateTime) {
@@ -54,12 +64,25 @@ final class TemporalText {
         } else if (value instanceof OffsetDateTime dateTime) {
             return localDateTime(dateTime.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), "+00:00");
         } else if (value instanceof OffsetTime time) {
-            return time.format(DateTimeFormatter.ISO_OFFSET_TIME);
+            return time.format(OFFSET_TIME);
+        } else if (value.equals(LocalTime.MAX)) {
+            // pgjdbc's stand-in for 24:00:00, which PostgreSQL allows and LocalTime cannot hold.
+            return "24:00:00";
         } else if (value instanceof LocalTime time) {
-            return time.format(DateTimeFormatter.ISO_LOCAL_TIME);
+            return isoTime(time);
         }
         throw new IllegalArgumentException(
                 "not a date or time: " + value.getClass().getName());
+    }
+
+    /** pgjdbc's java.time stand-ins for {@code infinity} and {@code -infinity}: the type's MAX and MIN. */
+    private static boolean isInfinity(Object value) {
+        return value.equals(LocalDate.MAX)
+                || value.equals(LocalDate.MIN)
+                || value.equals(LocalDateTime.MAX)
+                || value.equals(LocalDateTime.MIN)
+                || value.equals(OffsetDateTime.MAX)
+                || value.equals(OffsetDateTime.MIN);
     }
 
     private static String timestamp(String type, java.sql.Timestamp timestamp) {
@@ -92,15 +115,47 @@ final class TemporalText {
 
     private static String localDateTime(LocalDateTime dateTime, String offset) {
         LocalDate date = dateTime.toLocalDate();
-        String time = "T" + dateTime.toLocalTime().format(DateTimeFormatter.ISO_LOCAL_TIME);
+        String time = "T" + isoTime(dateTime.toLocalTime());
         return isoDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), time, offset);
     }
 
     /** java.time counts years astronomically (0 is 1 BC); PostgreSQL writes the era. */
     private static String isoDate(int year, int month, int day, String time, String offset) {
         boolean bc = year < 1;
-        String date = String.format(Locale.ROOT, "%04d-%02d-%02d", bc ? 1 - year : year, month, day);
-        return date + time + offset + (bc ? " BC" : "");
+        // Hand-built: String.format costs more than the rest of an export row together.
+        StringBuilder text = new StringBuilder(40);
+        pad(text, bc ? 1 - year : year, 4).append('-');
+        pad(text, month, 2).append('-');
+        pad(text, day, 2);
+        text.append(time).append(offset);
+        return bc ? text.append(" BC").toString() : text.toString();
+    }
+
+    /** ISO_LOCAL_TIME's output (seconds always, the fraction without trailing zeros), built by hand. */
+    private static String isoTime(LocalTime time) {
+        StringBuilder text = new StringBuilder(18);
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2);
+        int nanos = time.getNano();
+        if (nanos != 0) {
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
+            }
+            text.append('.');
+            pad(text, nanos, digits);
+        }
+        return text.toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     private static Calendar fields(java.util.Date value, TimeZone zone) {

@@ -157,6 +157,85 @@ public final class QuerySession {
     }
 
     /**
+     * Opens a streaming cursor over a statement that reads ({@link RowCursor#canStream}), for results of any
+     * size. Outside a transaction the cursor gets a pooled connection of its own for its lifetime (the tab
+     * stays free for other statements) and runs in its own transaction, committed when it closes. Inside the
+     * tab's open transaction (or in manual-commit mode) it reads through an SQL cursor on the tab's
+     * connection and leaves the transaction open; close the cursor before the transaction ends.
+     *
+     * @param fetchSize rows per round trip to the server
+     * @param timeout the server's {@code statement_timeout} for the statement and each batch; {@link
+     *     Duration#ZERO} for none
+     * @throws IllegalArgumentException the statement writes: run it with {@link #execute} instead
+     * @throws SQLException the statement failed; the transaction state is updated as after {@link #execute}
+     */
+    public synchronized RowCursor openCursor(
+            BoundStatement statement, int fetchSize, Duration timeout, CancellationToken token) throws SQLException {
+        if (!RowCursor.canStream(statement.text())) {
+            throw new IllegalArgumentException("Only statements that read are streamed; run '"
+                    + LeadingWords.command(statement.text()) + "' with execute.");
+        }
+        if (!manualCommit && pinned == null) {
+            Transaction own = pool.begin();
+            try {
+                return own.execute(connection -> {
+                    connection.setAutoCommit(true);
+                    return RowCursor.open(connection, statement, fetchSize, timeout, token, () -> release(own));
+                });
+            } catch (SQLException | RuntimeException e) {
+                release(own);
+                throw e;
+            }
+        }
+        if (pinned == null) {
+            pin();
+        }
+        Transaction tab = pinned;
+        try {
+            return tab.execute(connection -> {
+                if (manualCommit && StatementRunner.state(connection) == TransactionState.IDLE) {
+                    runInternal(connection, "BEGIN");
+                }
+                RowCursor cursor =
+                        RowCursor.open(connection, statement, fetchSize, timeout, token, () -> refreshState(tab));
+                state = StatementRunner.state(connection);
+                return cursor;
+            });
+        } catch (ConnectionLostException e) {
+            dropPinned();
+            throw e;
+        }
+    }
+
+    /** The tab's transaction state after a cursor on its connection closed (it may have failed it). */
+    private void refreshState(Transaction tab) {
+        try {
+            if (tab.isOpen()) {
+                state = tab.execute(StatementRunner::state);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Reading the transaction state after a cursor failed", e);
+        }
+    }
+
+    /** Returns a cursor's own connection to the pool as {@link Transaction} expects it (auto-commit off). */
+    private static void release(Transaction own) {
+        try {
+            if (own.isOpen()) {
+                own.execute(connection -> {
+                    if (!connection.isClosed()) {
+                        connection.setAutoCommit(false);
+                    }
+                    return null;
+                });
+                own.close();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Releasing a cursor's connection failed", e);
+        }
+    }
+
+    /**
      * The server's type name for each {@code ?} of {@code jdbcSql}, in order, for the parameter panel. Inside
      * an open transaction it asks on the tab's own connection (so the transaction's temp tables and
      * uncommitted tables are known) under a savepoint, so a statement the server cannot parse does not

@@ -180,7 +180,7 @@ final class StatementRunner {
         };
     }
 
-    private static List<Notice> collect(SQLWarning warning, List<Notice> notices) {
+    static List<Notice> collect(SQLWarning warning, List<Notice> notices) {
         for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
             String severity = w instanceof PSQLWarning p && p.getServerErrorMessage() != null
                     ? p.getServerErrorMessage().getSeverity()

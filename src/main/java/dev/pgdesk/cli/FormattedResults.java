@@ -1,0 +1,138 @@
+package dev.pgdesk.cli;
+
+import dev.pgdesk.export.ExportOptions;
+import dev.pgdesk.export.ExportProgress;
+import dev.pgdesk.export.ResultExporter;
+import dev.pgdesk.export.ResultExporter.RowSource;
+import dev.pgdesk.query.BoundStatement;
+import dev.pgdesk.query.Column;
+import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.query.RowCursor;
+import dev.pgdesk.query.RowsResult;
+import dev.pgdesk.query.ServerError;
+import dev.pgdesk.query.StatementErrors;
+import dev.pgdesk.query.StatementResult;
+import dev.pgdesk.query.UpdateResult;
+import dev.pgdesk.task.CancellationToken;
+import dev.pgdesk.task.CancelledException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code pgdesk query --format/--output}: streams the rows of each reading statement from a server-side
+ * cursor straight to standard output or the file (no row cap, one fetch batch of memory), prints rows
+ * returned by other statements ({@code INSERT ... RETURNING}, capped like the default output) in the same
+ * format, and reports command results ({@code INSERT 3}) on stderr so they never mix with the data.
+ */
+final class FormattedResults {
+    /** Rows per round trip to the server. */
+    static final int FETCH_SIZE = 1000;
+
+    private final OutputFormat format;
+    private final Optional<Path> file;
+    private final ExportOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * @param file where the rows go instead of stdout (written atomically); json, jsonl or csv only
+     */
+    FormattedResults(
+            OutputFormat format,
+            Optional<Path> file,
+            char csvDelimiter,
+            boolean numericAsString,
+            boolean pretty,
+            PrintStream out,
+            PrintStream err) {
+        if (format == OutputFormat.DOCUMENTS) {
+            throw new IllegalArgumentException("the documents format has its own printer");
+        }
+        this.format = format;
+        this.file = file;
+        this.options = format.export()
+                .map(export -> new ExportOptions(export, csvDelimiter, numericAsString, pretty))
+                .orElse(null);
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs a reading statement through a cursor and writes all its rows. Returns an empty rows result on
+     * success (the rows are already written) or the failure.
+     *
+     * @throws UncheckedIOException writing to the output failed
+     */
+    StatementResult stream(QuerySession session, BoundStatement statement, Duration timeout, CancellationToken token) {
+        long started = System.nanoTime();
+        try (RowCursor cursor = session.openCursor(statement, FETCH_SIZE, timeout, token)) {
+            if (file.isPresent()) {
+                ExportProgress done = ResultExporter.export(cursor, file.get(), options, progress -> {}, token);
+                err.println(String.format(
+                        Locale.ROOT,
+                        "pgdesk query: wrote %d rows (%d bytes) to %s in %.1f s",
+                        done.rows(),
+                        done.bytes(),
+                        file.get(),
+                        done.elapsed().toMillis() / 1000.0));
+            } else {
+                write(cursor.columns(), cursor::next, token);
+            }
+            printNotices(cursor);
+            return new RowsResult(
+                    cursor.columns(),
+                    List.of(),
+                    false,
+                    cursor.notices(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (SQLException e) {
+            return StatementErrors.from(e, token.isCancelled(), timeout);
+        } catch (CancelledException e) {
+            return new ServerError(
+                    ServerError.QUERY_CANCELED, "canceled by the user", null, null, 0, List.of(), Duration.ZERO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void printNotices(RowCursor cursor) {
+        cursor.notices().forEach(notice -> err.println(notice.severity() + ":  " + notice.message()));
+    }
+
+    /** Rows of a statement that is not streamed (a RETURNING clause), in the chosen format on stdout. */
+    void print(RowsResult rows, CancellationToken token) {
+        try {
+            write(rows.columns(), RowSource.of(rows.rows()), token);
+        } catch (SQLException e) {
+            // Rows already in memory are never read from the server.
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether rows go to a file rather than standard output. */
+    boolean writesFile() {
+        return file.isPresent();
+    }
+
+    /** A command's result as psql's tag on stderr: {@code INSERT 3}. */
+    void print(UpdateResult update) {
+        err.println(update.command() + " " + update.rowsAffected());
+    }
+
+    private void write(List<Column> columns, RowSource rows, CancellationToken token) throws IOException, SQLException {
+        if (format == OutputFormat.TABLE) {
+            TableWriter.write(columns, rows, out, token);
+        } else {
+            ResultExporter.write(columns, rows, out, options, progress -> {}, token);
+        }
+    }
+}
