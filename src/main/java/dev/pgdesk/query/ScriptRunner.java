@@ -3,6 +3,7 @@ package dev.pgdesk.query;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,26 @@ public final class ScriptRunner {
             Duration timeout,
             CancellationToken token,
             ScriptListener listener) {
+        return run(session, plan, values, timeout, token, listener, 0);
+    }
+
+    /**
+     * Like {@link #run(QuerySession, ScriptPlan, Map, Duration, CancellationToken, ScriptListener)}, but a
+     * statement that only reads ({@link RowCursor#canStream}) is opened as a cursor and its first {@code
+     * streamBatch} rows read: a result that fits comes back as a {@link RowsResult}, a bigger one as
+     * {@link StreamedRows}, whose cursor the caller must close.
+     *
+     * @param streamBatch rows in the first batch (and the cursor's fetch size); 0 to read results whole,
+     *     capped, as the editor did before streaming
+     */
+    public static ScriptRun run(
+            QuerySession session,
+            ScriptPlan plan,
+            Map<Parameter, ParameterValue> values,
+            Duration timeout,
+            CancellationToken token,
+            ScriptListener listener,
+            int streamBatch) {
         List<BoundStatement> bound = new ArrayList<>();
         for (ScriptStatement statement : plan.statements()) {
             bound.add(StatementBinding.bind(statement.text(), values));
@@ -42,7 +63,9 @@ public final class ScriptRunner {
             }
             ScriptStatement statement = plan.statements().get(i);
             listener.started(i, statement);
-            StatementResult result = session.execute(bound.get(i), timeout, token, ExecutionListener.NONE);
+            StatementResult result = streamBatch > 0 && RowCursor.canStream(statement.text())
+                    ? stream(session, bound.get(i), streamBatch, timeout, token)
+                    : session.execute(bound.get(i), timeout, token, ExecutionListener.NONE);
             StatementOutcome outcome = new StatementOutcome(i, statement, bound.get(i), result);
             outcomes.add(outcome);
             listener.finished(outcome);
@@ -51,6 +74,33 @@ public final class ScriptRunner {
             }
         }
         return new ScriptRun(outcomes, plan.statements().size() - outcomes.size());
+    }
+
+    private static StatementResult stream(
+            QuerySession session, BoundStatement statement, int batch, Duration timeout, CancellationToken token) {
+        long started = System.nanoTime();
+        RowCursor cursor;
+        try {
+            cursor = session.openCursor(statement, batch, timeout, token);
+        } catch (SQLException e) {
+            return StatementErrors.from(e, token.isCancelled(), timeout);
+        }
+        try {
+            List<Object[]> first = cursor.next(batch);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (cursor.exhausted()) {
+                List<Notice> notices = cursor.notices();
+                cursor.close();
+                return new RowsResult(cursor.columns(), first, false, notices, took);
+            }
+            return new StreamedRows(cursor.columns(), first, cursor, cursor.notices(), took);
+        } catch (SQLException e) {
+            cursor.close();
+            return StatementErrors.from(e, token.isCancelled(), timeout);
+        } catch (RuntimeException e) {
+            cursor.close();
+            throw e;
+        }
     }
 
     /**

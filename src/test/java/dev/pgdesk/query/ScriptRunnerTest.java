@@ -90,6 +90,31 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aStreamedRunReturnsSmallResultsWholeAndOpensACursorForBigOnes() throws Exception {
+        QuerySession session = support.session("script-stream");
+        ScriptPlan plan = ScriptPlan.ofScript(
+                "SELECT g FROM generate_series(1, 40) g;\nSELECT g FROM generate_series(1, 25000) g");
+
+        ScriptRun run = ScriptRunner.run(
+                session, plan, Map.of(), Duration.ofSeconds(10), new CancellationToken(), ScriptListener.NONE, 100);
+
+        assertThat(run.outcomes().get(0).result())
+                .isInstanceOfSatisfying(
+                        RowsResult.class, rows -> assertThat(rows.rows()).hasSize(40));
+        StreamedRows streamed = (StreamedRows) run.outcomes().get(1).result();
+        assertThat(streamed.firstRows()).hasSize(100);
+        long rest = 0;
+        for (List<Object[]> batch = streamed.cursor().next(5000);
+                !batch.isEmpty();
+                batch = streamed.cursor().next(5000)) {
+            rest += batch.size();
+        }
+        streamed.cursor().close();
+        assertThat(rest).isEqualTo(24_900);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
+    }
+
+    @Test
     void aMissingValueSendsNothing() throws Exception {
         QuerySession session = support.session("script-missing");
         QueryTestSupport.alice("DELETE FROM alice.script_items");

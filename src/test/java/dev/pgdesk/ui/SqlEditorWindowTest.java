@@ -84,6 +84,32 @@ class SqlEditorWindowTest {
     }
 
     @Test
+    void aBigResultStreamsItsFirstRowsAndLoadAllReleasesTheConnection(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-stream");
+        type(robot, "SELECT g AS n, md5(g::text) AS hash FROM generate_series(1, 60000) g");
+
+        robot.clickOn("#runStatement");
+        waitForRows(robot, "#resultTable-1");
+        assertThat(editor.statusProperty().get()).isEqualTo("first 1000 rows; more load as you scroll");
+        assertThat(robot.lookup("#resultTable-1").queryAs(TableView.class).getItems())
+                .hasSize(1000);
+        assertThat(activeConnections()).isEqualTo(1);
+
+        robot.clickOn("#loadAll");
+        FormRobot.waitFor(() -> robot.lookup("#resultTable-1")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .size()
+                == 60_000);
+        FormRobot.waitFor(() -> activeConnections() == 0);
+        Object[] last = (Object[]) robot.lookup("#resultTable-1")
+                .queryAs(TableView.class)
+                .getItems()
+                .get(59_999);
+        assertThat(last[0]).isEqualTo(60_000);
+    }
+
+    @Test
     void aScriptOfThreeStatementsGivesThreeResultTabsAndTheirMessages(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-script");
         type(
@@ -461,6 +487,10 @@ class SqlEditorWindowTest {
     private boolean workspaceHolds(String text) throws Exception {
         return test.services(null).workspace().load().tabs().stream()
                 .anyMatch(tab -> tab.text().equals(text));
+    }
+
+    private int activeConnections() {
+        return test.pools.stats(alice.id()).orElseThrow().active();
     }
 
     private static int activeSleeps(String applicationName) throws SQLException {

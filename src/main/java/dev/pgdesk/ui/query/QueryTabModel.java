@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryTabModel {
     private static final Logger LOG = LoggerFactory.getLogger(QueryTabModel.class);
+    /** Rows a query shows at once; a bigger result streams the rest from a server-side cursor. */
+    static final int STREAM_BATCH = 1000;
+
     static final String COMMIT = "Commit";
     static final String ROLL_BACK = "Roll Back";
     static final String SAVE = "Save";
@@ -270,7 +273,8 @@ public final class QueryTabModel {
         runToken = services.tasks()
                 .run(
                         token -> {
-                            ScriptRun run = ScriptRunner.run(current, plan, values, timeout, token, listener(values));
+                            ScriptRun run = ScriptRunner.run(
+                                    current, plan, values, timeout, token, listener(values), STREAM_BATCH);
                             outcome.set(run);
                             return run;
                         },

@@ -1,9 +1,11 @@
 package dev.pgdesk.ui.query;
 
+import dev.pgdesk.grid.StreamedRowSource;
 import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementOutcome;
+import dev.pgdesk.query.StreamedRows;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.ui.editor.SqlEditor;
@@ -394,6 +396,13 @@ public final class QueryTabView {
             ResultGrid grid = ResultViews.rows(rows, "resultTable-" + number, model.tasks());
             grids.add(grid);
             tab.setContent(ResultViews.withCapNote(rows, grid));
+            grid.start();
+        } else if (outcome.result() instanceof StreamedRows streamed) {
+            tab.setText("Result " + number);
+            ResultGrid grid = new ResultGrid(new StreamedRowSource(streamed), model.tasks());
+            grid.table().setId("resultTable-" + number);
+            grids.add(grid);
+            tab.setContent(grid.content());
             grid.start();
         } else if (outcome.result() instanceof UpdateResult update) {
             tab.setText("Result " + number + " · " + update.command());

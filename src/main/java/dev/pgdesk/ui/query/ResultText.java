@@ -5,6 +5,7 @@ import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.StatementResult;
+import dev.pgdesk.query.StreamedRows;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.query.UpdateResult;
 import java.time.Duration;
@@ -25,6 +26,9 @@ final class ResultText {
         }
         if (result instanceof UpdateResult update) {
             return commandTag(update);
+        }
+        if (result instanceof StreamedRows streamed) {
+            return "first " + rowCount(streamed.firstRows().size()) + "; more load as you scroll";
         }
         ServerError error = (ServerError) result;
         return "ERROR " + error.sqlState() + ": " + error.message();
@@ -61,6 +65,12 @@ final class ResultText {
                     MessageLine.Kind.INFO,
                     where + ": " + rowCount(rows.rows().size()) + (rows.truncated() ? " shown; more exist" : "")
                             + " in " + millis(rows.duration())));
+        } else if (result instanceof StreamedRows streamed) {
+            lines.add(new MessageLine(
+                    now,
+                    MessageLine.Kind.INFO,
+                    where + ": first " + rowCount(streamed.firstRows().size()) + " in " + millis(streamed.duration())
+                            + "; the rest streams from the server as you scroll"));
         } else if (result instanceof UpdateResult update) {
             lines.add(new MessageLine(
                     now,
