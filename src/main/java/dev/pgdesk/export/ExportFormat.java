@@ -19,4 +19,13 @@ public enum ExportFormat {
     public String extension() {
         return extension;
     }
+
+    /** The format a file name asks for: {@code .jsonl} or {@code .ndjson}, {@code .csv}, else JSON. */
+    public static ExportFormat forFileName(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return JSONL;
+        }
+        return lower.endsWith(".csv") ? CSV : JSON;
+    }
 }

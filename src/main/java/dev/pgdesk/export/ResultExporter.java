@@ -82,6 +82,18 @@ public final class ResultExporter {
             Consumer<ExportProgress> progress,
             CancellationToken token)
             throws IOException, SQLException {
+        return export(cursor.columns(), cursor::next, target, options, progress, token);
+    }
+
+    /** Like {@link #export(RowCursor, Path, ExportOptions, Consumer, CancellationToken)}, from any rows. */
+    public static ExportProgress export(
+            List<Column> columns,
+            RowSource rows,
+            Path target,
+            ExportOptions options,
+            Consumer<ExportProgress> progress,
+            CancellationToken token)
+            throws IOException, SQLException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".part");
@@ -89,7 +101,7 @@ public final class ResultExporter {
         try {
             ExportProgress done;
             try (OutputStream file = Files.newOutputStream(temp)) {
-                done = write(cursor, file, options, progress, token);
+                done = write(columns, rows, file, options, progress, token);
             }
             move(temp, absolute);
             moved = true;

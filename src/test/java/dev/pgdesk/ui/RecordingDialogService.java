@@ -58,6 +58,11 @@ public final class RecordingDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(String title, String suggestedName) {
+        return fileAnswer;
+    }
+
+    @Override
     public Optional<String> askPassword(String title, String prompt) {
         passwordPrompts.add(prompt);
         return passwordAnswer;

@@ -110,6 +110,41 @@ class SqlEditorWindowTest {
     }
 
     @Test
+    void exportWritesEveryRowFromTheServerNotOnlyTheLoadedOnes(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-export");
+        type(
+                robot,
+                "SELECT g AS n, CASE WHEN g % 2 = 0 THEN 'even, \"quoted\"' END AS label"
+                        + " FROM generate_series(1, 5000) g");
+        robot.clickOn("#runStatement");
+        waitForRows(robot, "#resultTable-1");
+        java.nio.file.Path csv = test.home.resolve("numbers.csv");
+        test.dialogs.fileAnswer = Optional.of(csv);
+
+        robot.clickOn("#exportResult-1");
+        FormRobot.waitFor(() -> !editor.exportingProperty().get() && java.nio.file.Files.exists(csv));
+
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(5001);
+        assertThat(lines.subList(0, 3)).containsExactly("n,label", "1,", "2,\"even, \"\"quoted\"\"\"");
+        assertThat(editor.statusProperty().get()).startsWith("Exported 5,000 rows");
+        assertThat(robot.lookup("#resultTable-1").queryAs(TableView.class).getItems())
+                .hasSize(1000);
+
+        robot.clickOn("#jsonViewToggle");
+        FormRobot.waitFor(() -> robot.lookup("#jsonView")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText()
+                .startsWith("["));
+        String json = robot.lookup("#jsonView")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))
+                .hasSize(1000);
+        assertThat(json).contains("\"label\" : null");
+    }
+
+    @Test
     void aScriptOfThreeStatementsGivesThreeResultTabsAndTheirMessages(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-script");
         type(

@@ -30,6 +30,9 @@ public interface DialogService {
     /** Asks where to save a SQL file, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseFileToSave(String title, String suggestedName);
 
+    /** Asks where to export a result (JSON, JSON Lines or CSV), suggesting {@code suggestedName}. */
+    Optional<Path> chooseExportFile(String title, String suggestedName);
+
     /** Asks for a password; empty when the user cancelled. */
     Optional<String> askPassword(String title, String prompt);
 }

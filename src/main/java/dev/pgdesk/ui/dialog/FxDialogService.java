@@ -69,6 +69,28 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseExportFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("JSON, an array of objects (*.json)", "*.json"),
+                        new FileChooser.ExtensionFilter("JSON Lines, one object per line (*.jsonl)", "*.jsonl"),
+                        new FileChooser.ExtensionFilter("CSV with a header row (*.csv)", "*.csv"));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return Optional.empty();
+        }
+        String extension = chooser.getSelectedExtensionFilter() == null
+                ? ".json"
+                : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+        String name = file.getName();
+        // Some platforms' dialogs return the name as typed, without the chosen filter's extension.
+        return Optional.of(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + extension));
+    }
+
     private static FileChooser sqlChooser(String title, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -57,6 +57,7 @@ import javafx.util.Duration;
  * #start()}; call {@link #dispose()} when the grid goes away, which closes the source.
  */
 public final class ResultGrid {
+    private final HBox toolbar = new HBox();
     /** Rows from the end of the loaded ones at which scrolling asks for the next batch. */
     private static final int PREFETCH_ROWS = 100;
 
@@ -70,6 +71,10 @@ public final class ResultGrid {
     private final ResultGridModel model;
     private final TableView<Object[]> table = new TableView<>();
     private final TextArea valueText = new TextArea();
+    /** The JSON view shows at most this many loaded rows; an export writes them all. */
+    private static final int JSON_VIEW_ROWS = 5_000;
+
+    private final TextArea jsonText = new TextArea();
     private final Label valueTitle = new Label();
     private final VBox valuePanel = new VBox(valueTitle, valueText);
     private final SplitPane split = new SplitPane(table);
@@ -91,6 +96,14 @@ public final class ResultGrid {
         root.setCenter(split);
         root.setBottom(statusBar());
         buildValuePanel();
+        jsonText.setId("jsonView");
+        jsonText.setEditable(false);
+        jsonText.getStyleClass().add("json-view");
+    }
+
+    /** Adds a control of the embedding view (an Export button, say) at the end of the grid's toolbar. */
+    public void addAction(Node action) {
+        toolbar.getChildren().add(action);
     }
 
     /** The grid's node. */
@@ -343,9 +356,28 @@ public final class ResultGrid {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, spacer, loadAll, capLabel, cap, showValue);
-        bar.getStyleClass().add("grid-toolbar");
-        return bar;
+        ToggleButton showJson = new ToggleButton("JSON");
+        showJson.setId("jsonViewToggle");
+        showJson.getStyleClass().add("grid-button");
+        showJson.setTooltip(new javafx.scene.control.Tooltip(
+                "The loaded rows as a JSON array of objects (the first " + JSON_VIEW_ROWS + ")"));
+        showJson.selectedProperty().addListener((observable, old, shown) -> {
+            if (shown) {
+                jsonText.setText("Writing the rows as JSON…");
+                root.setCenter(jsonText);
+                model.loadedRowsAsJson(JSON_VIEW_ROWS, text -> {
+                    if (showJson.isSelected()) {
+                        jsonText.setText(text);
+                    }
+                });
+            } else {
+                root.setCenter(split);
+            }
+        });
+        toolbar.getChildren().setAll(filter, spacer, loadAll, capLabel, cap, showValue, showJson);
+        toolbar.setSpacing(8);
+        toolbar.getStyleClass().add("grid-toolbar");
+        return toolbar;
     }
 
     private Node statusBar() {

@@ -315,6 +315,22 @@ public final class ResultGridModel {
         status.set(text.toString());
     }
 
+    /** The JSON view of the loaded rows (the first {@code limit} of them), computed off the FX thread. */
+    public void loadedRowsAsJson(int limit, java.util.function.Consumer<String> onReady) {
+        RowBuffer.Snapshot snapshot = buffer().snapshot();
+        tasks.run(
+                token -> {
+                    int count = Math.min(limit, snapshot.size());
+                    List<Object[]> rows = new java.util.ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        rows.add(snapshot.row(i));
+                    }
+                    return dev.pgdesk.grid.CopyFormats.json(snapshot.columns(), rows);
+                },
+                onReady::accept,
+                error -> onReady.accept("The rows could not be shown as JSON: " + error.getMessage()));
+    }
+
     public ReadOnlyIntegerProperty loadedRowsProperty() {
         return loadedRows.getReadOnlyProperty();
     }

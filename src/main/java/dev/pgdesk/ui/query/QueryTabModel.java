@@ -1,5 +1,8 @@
 package dev.pgdesk.ui.query;
 
+import dev.pgdesk.export.ExportFormat;
+import dev.pgdesk.export.ExportOptions;
+import dev.pgdesk.export.StatementExport;
 import dev.pgdesk.history.RememberedValue;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
@@ -84,6 +87,7 @@ public final class QueryTabModel {
     private final ReadOnlyObjectWrapper<TransactionState> transactionState =
             new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<StatementOutcome> results = FXCollections.observableArrayList();
     private final ObservableList<MessageLine> messages = FXCollections.observableArrayList();
@@ -356,6 +360,84 @@ public final class QueryTabModel {
         }
     }
 
+    // Commands: export
+
+    /**
+     * Asks for a file and exports the whole result of {@code outcome}'s statement there: a reading statement
+     * runs again through a server-side cursor and streams to the file (not only the loaded rows); a write's
+     * returned rows are written as they were kept. The file appears only when complete; Cancel or Esc stops
+     * the export and leaves nothing under the chosen name.
+     */
+    public void export(StatementOutcome outcome) {
+        QuerySession current = session.get();
+        if (current == null || running.get()) {
+            status.set(
+                    current == null
+                            ? "Not connected: connect to " + profileName + " to export."
+                            : "A statement is still running: wait for it or cancel it (Esc).");
+            return;
+        }
+        Optional<Path> chosen = services.dialogs()
+                .chooseExportFile(
+                        "Export Result " + (outcome.index() + 1), "result-" + (outcome.index() + 1) + ".json");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path target = chosen.get();
+        ExportOptions options =
+                ExportOptions.of(ExportFormat.forFileName(target.getFileName().toString()));
+        Duration timeout = Duration.ofSeconds(timeoutSeconds.get());
+        runStartedNanos.set(System.nanoTime());
+        running.set(true);
+        exporting.set(true);
+        status.set("Exporting to " + target.getFileName() + "…");
+        runToken = services.tasks()
+                .run(
+                        token -> StatementExport.export(
+                                current,
+                                outcome,
+                                target,
+                                options,
+                                timeout,
+                                token,
+                                progress -> Platform.runLater(() -> {
+                                    if (exporting.get()) {
+                                        status.set("Exporting to " + target.getFileName() + ": "
+                                                + StatementExport.describe(progress));
+                                    }
+                                })),
+                        done -> {
+                            endExport();
+                            String said = "Exported " + StatementExport.describe(done) + " to " + target + ".";
+                            message(MessageLine.Kind.INFO, said);
+                            status.set(said);
+                        },
+                        error -> {
+                            endExport();
+                            String said = error instanceof CancelledException
+                                    ? "Export cancelled; nothing was written to " + target.getFileName() + "."
+                                    : "The export failed: "
+                                            + (error.getMessage() == null ? error.toString() : error.getMessage())
+                                            + " Nothing was written to " + target.getFileName() + ".";
+                            message(
+                                    error instanceof CancelledException
+                                            ? MessageLine.Kind.INFO
+                                            : MessageLine.Kind.ERROR,
+                                    said);
+                            status.set(said);
+                        });
+    }
+
+    private void endExport() {
+        exporting.set(false);
+        running.set(false);
+        runStartedNanos.set(null);
+        QuerySession current = session.get();
+        if (current != null) {
+            transactionState.set(current.transactionState());
+        }
+    }
+
     // Commands: transactions
 
     public void commit() {
@@ -621,6 +703,11 @@ public final class QueryTabModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** True while a result is being exported (the tab counts as running then, so Cancel stops it). */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -26,6 +26,7 @@ import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
@@ -394,6 +395,7 @@ public final class QueryTabView {
         if (outcome.result() instanceof RowsResult rows) {
             tab.setText("Result " + number + " (" + rows.rows().size() + (rows.truncated() ? "+" : "") + ")");
             ResultGrid grid = ResultViews.rows(rows, "resultTable-" + number, model.tasks());
+            grid.addAction(exportButton(outcome));
             grids.add(grid);
             tab.setContent(ResultViews.withCapNote(rows, grid));
             grid.start();
@@ -401,6 +403,7 @@ public final class QueryTabView {
             tab.setText("Result " + number);
             ResultGrid grid = new ResultGrid(new StreamedRowSource(streamed), model.tasks());
             grid.table().setId("resultTable-" + number);
+            grid.addAction(exportButton(outcome));
             grids.add(grid);
             tab.setContent(grid.content());
             grid.start();
@@ -417,6 +420,17 @@ public final class QueryTabView {
         if (resultTabs.getTabs().size() == 2) {
             resultTabs.getSelectionModel().select(tab);
         }
+    }
+
+    private Button exportButton(StatementOutcome outcome) {
+        Button export = new Button("Export…");
+        export.setId("exportResult-" + (outcome.index() + 1));
+        export.getStyleClass().add("grid-button");
+        export.setTooltip(new Tooltip("Write every row of this result to JSON, JSON Lines or CSV, streamed from the"
+                + " server (not only the loaded rows)"));
+        export.disableProperty().bind(model.runningProperty());
+        export.setOnAction(event -> model.export(outcome));
+        return export;
     }
 
     private void selectAfterRun(ScriptRun run) {
@@ -454,7 +468,12 @@ public final class QueryTabView {
                 .bind(Bindings.when(model.connected())
                         .then("● " + model.profileName())
                         .otherwise("○ " + model.profileName() + " (not connected)"));
-        HBox line = new HBox(12, status, elapsed, connection);
+        ProgressBar exportProgress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        exportProgress.setId("exportProgress");
+        exportProgress.setPrefWidth(120);
+        exportProgress.visibleProperty().bind(model.exportingProperty());
+        exportProgress.managedProperty().bind(model.exportingProperty());
+        HBox line = new HBox(12, exportProgress, status, elapsed, connection);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("query-status-line");
         return line;
