@@ -4,6 +4,7 @@ import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.export.ExportProgress;
 import dev.pgdesk.export.ResultExporter;
+import dev.pgdesk.grid.RowBuffer;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.pool.Transaction;
 import dev.pgdesk.query.BoundStatement;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,9 +82,19 @@ final class ExportBenchmark {
             long firstRowsRows = rows * 10;
             out.printf(
                     Locale.ROOT,
-                    "first 100 rows of %,d    %.1f ms (target: under 200 ms)%n",
+                    "first 100 rows of %,d    %.1f ms from the server, what the grid shows first"
+                            + " (target: under 200 ms)%n",
                     firstRowsRows,
                     firstRows(SELECT + " CROSS JOIN generate_series(1, 10) AS copy") * 1000);
+            GridMemory grid = gridMemory(Math.min(rows, 1_000_000));
+            out.printf(
+                    Locale.ROOT,
+                    "grid memory per row       %.0f bytes measured, %.0f estimated by the grid (%,d rows x 8 columns"
+                            + " loaded into the grid's row buffer: %.1f MB)%n",
+                    grid.measuredBytesPerRow(),
+                    grid.estimatedBytesPerRow(),
+                    grid.rows(),
+                    grid.measuredBytesPerRow() * grid.rows() / 1e6);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(directory);
@@ -199,6 +211,47 @@ final class ExportBenchmark {
             session.close();
         }
     }
+
+    /**
+     * Loads up to {@code wanted} rows through a cursor into the grid's row buffer, as the result grid does, and
+     * measures the heap they take. Stops early when the buffer would crowd the heap, so the figure is per row
+     * over the rows that fit.
+     */
+    private GridMemory gridMemory(long wanted) throws SQLException, InterruptedException {
+        err.println("pgdesk bench: grid memory");
+        long budget = (long) (Runtime.getRuntime().maxMemory() * 0.4);
+        QuerySession session = new QuerySession(pool);
+        long before = usedAfterGc();
+        RowBuffer buffer;
+        try (RowCursor cursor = session.openCursor(
+                BoundStatement.of(SELECT + " LIMIT " + wanted), FETCH_SIZE, Duration.ZERO, new CancellationToken())) {
+            buffer = new RowBuffer(cursor.columns());
+            for (List<Object[]> batch = cursor.next(FETCH_SIZE);
+                    !batch.isEmpty() && buffer.approximateBytes() < budget;
+                    batch = cursor.next(FETCH_SIZE)) {
+                buffer.append(batch);
+            }
+        } finally {
+            session.close();
+        }
+        long used = usedAfterGc() - before;
+        int loaded = buffer.size();
+        double estimated = buffer.approximateBytes() / (double) loaded;
+        return new GridMemory(loaded, used / (double) loaded, estimated);
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+
+    private record GridMemory(int rows, double measuredBytesPerRow, double estimatedBytesPerRow) {}
 
     private record Result(long rows, long bytes, long nanos, long peakHeapBytes) {
         double seconds() {
