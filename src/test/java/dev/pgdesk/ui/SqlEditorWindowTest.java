@@ -201,6 +201,12 @@ class SqlEditorWindowTest {
                 () -> !editor.runningProperty().get() && editor.results().size() == 2);
         assertThat(robot.lookup("#transactionState").queryAs(Label.class).getText())
                 .isEqualTo("In transaction");
+        robot.interact(() -> robot.lookup("#resultTabs")
+                .queryAs(TabPane.class)
+                .getSelectionModel()
+                .select(2));
+        assertThat(robot.lookup("#updateSummary").queryAs(Label.class).getText())
+                .startsWith("1 row affected · UPDATE 1 · ");
 
         test.dialogs.choiceAnswer = Optional.empty();
         robot.interact(() -> Event.fireEvent(editorTab(robot), new Event(Tab.TAB_CLOSE_REQUEST_EVENT)));

@@ -39,8 +39,14 @@ final class ResultViews {
     }
 
     static Node update(UpdateResult result) {
-        Label label = new Label(
-                ResultText.describe(result) + " · " + result.duration().toMillis() + " ms");
+        String tag = ResultText.commandTag(result);
+        boolean counted = !tag.equals(result.command());
+        Label label = new Label((counted
+                        ? (result.rowsAffected() == 1 ? "1 row" : result.rowsAffected() + " rows") + " affected · "
+                                + tag
+                        : tag)
+                + " · " + ResultText.millis(result.duration()));
+        label.setId("updateSummary");
         label.getStyleClass().add("update-summary");
         VBox box = new VBox(label);
         box.getStyleClass().add("result-message");
