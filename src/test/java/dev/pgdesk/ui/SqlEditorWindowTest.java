@@ -121,7 +121,12 @@ class SqlEditorWindowTest {
         java.nio.file.Path csv = test.home.resolve("numbers.csv");
         test.dialogs.fileAnswer = Optional.of(csv);
 
-        robot.clickOn("#exportResult-1");
+        robot.interact(
+                () -> robot.lookup("#exportResult-1").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                        .filter(item -> "exportCsv-1".equals(item.getId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .fire());
         FormRobot.waitFor(() -> !editor.exportingProperty().get() && java.nio.file.Files.exists(csv));
 
         List<String> lines = java.nio.file.Files.readAllLines(csv);

@@ -368,7 +368,7 @@ public final class QueryTabModel {
      * returned rows are written as they were kept. The file appears only when complete; Cancel or Esc stops
      * the export and leaves nothing under the chosen name.
      */
-    public void export(StatementOutcome outcome) {
+    public void export(StatementOutcome outcome, ExportOptions options) {
         QuerySession current = session.get();
         if (current == null || running.get()) {
             status.set(
@@ -377,15 +377,16 @@ public final class QueryTabModel {
                             : "A statement is still running: wait for it or cancel it (Esc).");
             return;
         }
+        String extension = options.format() == ExportFormat.CSV && options.csvDelimiter() == '\t'
+                ? "tsv"
+                : options.format().extension();
         Optional<Path> chosen = services.dialogs()
                 .chooseExportFile(
-                        "Export Result " + (outcome.index() + 1), "result-" + (outcome.index() + 1) + ".json");
+                        "Export Result " + (outcome.index() + 1), "result-" + (outcome.index() + 1) + "." + extension);
         if (chosen.isEmpty()) {
             return;
         }
         Path target = chosen.get();
-        ExportOptions options =
-                ExportOptions.of(ExportFormat.forFileName(target.getFileName().toString()));
         Duration timeout = Duration.ofSeconds(timeoutSeconds.get());
         runStartedNanos.set(System.nanoTime());
         running.set(true);

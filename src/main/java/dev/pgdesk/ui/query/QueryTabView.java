@@ -1,5 +1,7 @@
 package dev.pgdesk.ui.query;
 
+import dev.pgdesk.export.ExportFormat;
+import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.grid.StreamedRowSource;
 import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ScriptRun;
@@ -21,13 +23,17 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -422,15 +428,60 @@ public final class QueryTabView {
         }
     }
 
-    private Button exportButton(StatementOutcome outcome) {
-        Button export = new Button("Export…");
-        export.setId("exportResult-" + (outcome.index() + 1));
+    /** Export ▸ JSON, JSON Lines, CSV with a comma or a semicolon, TSV; and numbers as strings. */
+    private MenuButton exportButton(StatementOutcome outcome) {
+        int number = outcome.index() + 1;
+        CheckMenuItem numericAsString = new CheckMenuItem("Write numeric values as strings");
+        numericAsString.setId("exportNumericAsString-" + number);
+        MenuButton export = new MenuButton("Export");
+        export.setId("exportResult-" + number);
         export.getStyleClass().add("grid-button");
-        export.setTooltip(new Tooltip("Write every row of this result to JSON, JSON Lines or CSV, streamed from the"
-                + " server (not only the loaded rows)"));
+        export.setTooltip(new Tooltip(
+                "Write every row of this result to a file, streamed from the server (not only" + " the loaded rows)"));
         export.disableProperty().bind(model.runningProperty());
-        export.setOnAction(event -> model.export(outcome));
+        export.getItems()
+                .addAll(
+                        exportItem(
+                                "JSON (array of objects)…",
+                                "exportJson-" + number,
+                                outcome,
+                                numericAsString,
+                                ExportOptions.of(ExportFormat.JSON)),
+                        exportItem(
+                                "JSON Lines…",
+                                "exportJsonl-" + number,
+                                outcome,
+                                numericAsString,
+                                ExportOptions.of(ExportFormat.JSONL)),
+                        exportItem(
+                                "CSV, comma-separated…",
+                                "exportCsv-" + number,
+                                outcome,
+                                numericAsString,
+                                ExportOptions.of(ExportFormat.CSV)),
+                        exportItem(
+                                "CSV, semicolon-separated…",
+                                "exportCsvSemicolon-" + number,
+                                outcome,
+                                numericAsString,
+                                ExportOptions.of(ExportFormat.CSV).withCsvDelimiter(';')),
+                        exportItem(
+                                "TSV, tab-separated…",
+                                "exportTsv-" + number,
+                                outcome,
+                                numericAsString,
+                                ExportOptions.of(ExportFormat.CSV).withCsvDelimiter('\t')),
+                        new SeparatorMenuItem(),
+                        numericAsString);
         return export;
+    }
+
+    private MenuItem exportItem(
+            String text, String id, StatementOutcome outcome, CheckMenuItem numericAsString, ExportOptions options) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(event -> model.export(outcome, options.withNumericAsString(numericAsString.isSelected())));
+        return item;
     }
 
     private void selectAfterRun(ScriptRun run) {
