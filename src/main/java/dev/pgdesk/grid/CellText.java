@@ -174,9 +174,20 @@ public final class CellText {
         return dump.toString();
     }
 
+    /** ISO 8601 with the offset written out, +00:00 rather than Z, as PostgreSQL and the exports write it. */
+    private static final DateTimeFormatter OFFSET_DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter(java.util.Locale.ROOT);
+
+    private static final DateTimeFormatter OFFSET_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter(java.util.Locale.ROOT);
+
     private static String temporal(String typeName, Object value) {
         if (value instanceof OffsetDateTime dateTime) {
-            return dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return dateTime.format(OFFSET_DATE_TIME);
         } else if (value instanceof LocalDateTime dateTime) {
             return dateTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         } else if (value instanceof LocalDate date) {
@@ -184,7 +195,7 @@ public final class CellText {
         } else if (value instanceof LocalTime time) {
             return time.format(DateTimeFormatter.ISO_LOCAL_TIME);
         } else if (value instanceof OffsetTime time) {
-            return time.format(DateTimeFormatter.ISO_OFFSET_TIME);
+            return time.format(OFFSET_TIME);
         } else if (value instanceof java.util.Date date && infinity(date.getTime()) != null) {
             return infinity(date.getTime());
         } else if (value instanceof java.sql.Timestamp timestamp && "timestamp".equals(typeName)) {

@@ -35,6 +35,8 @@ class CellTextTest {
     void datesAndTimesAreIsoWithTheirOffset() {
         OffsetDateTime instant = OffsetDateTime.of(2024, 1, 31, 13, 45, 0, 500_000_000, ZoneOffset.ofHours(2));
         assertThat(CellText.cell("timestamptz", instant)).isEqualTo("2024-01-31T13:45:00.5+02:00");
+        assertThat(CellText.cell("timestamptz", instant.withOffsetSameInstant(ZoneOffset.UTC)))
+                .isEqualTo("2024-01-31T11:45:00.5+00:00");
         assertThat(CellText.cell("timestamp", LocalDateTime.of(2024, 1, 31, 13, 45, 1)))
                 .isEqualTo("2024-01-31T13:45:01");
         assertThat(CellText.cell("date", LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
@@ -47,7 +49,7 @@ class CellTextTest {
                 .isEqualTo("2024-01-31T13:45:00.25");
         assertThat(CellText.cell("date", java.sql.Date.valueOf("2024-01-31"))).isEqualTo("2024-01-31");
         assertThat(CellText.cell("timetz", OffsetTime.of(8, 0, 0, 0, ZoneOffset.UTC)))
-                .isEqualTo("08:00:00Z");
+                .isEqualTo("08:00:00+00:00");
     }
 
     @Test
