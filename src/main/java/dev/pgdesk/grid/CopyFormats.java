@@ -3,6 +3,7 @@ package dev.pgdesk.grid;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pgdesk.export.JsonValueWriter;
 import dev.pgdesk.query.Column;
+import dev.pgdesk.sql.SqlKeywords;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -198,91 +199,11 @@ public final class CopyFormats {
 
     /** A name as an SQL identifier: bare when lower-case and simple, otherwise double-quoted. */
     static String identifier(String name) {
-        if (SIMPLE_IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name)) {
+        if (SIMPLE_IDENTIFIER.matcher(name).matches() && !SqlKeywords.isReserved(name)) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
     }
-
-    /** Reserved words that cannot be column names unquoted (the common ones; quoting more is harmless). */
-    private static final Set<String> RESERVED = Set.of(
-            "all",
-            "analyse",
-            "analyze",
-            "and",
-            "any",
-            "array",
-            "as",
-            "asc",
-            "asymmetric",
-            "both",
-            "case",
-            "cast",
-            "check",
-            "collate",
-            "column",
-            "constraint",
-            "create",
-            "current_catalog",
-            "current_date",
-            "current_role",
-            "current_time",
-            "current_timestamp",
-            "current_user",
-            "default",
-            "deferrable",
-            "desc",
-            "distinct",
-            "do",
-            "else",
-            "end",
-            "except",
-            "false",
-            "fetch",
-            "for",
-            "foreign",
-            "from",
-            "grant",
-            "group",
-            "having",
-            "in",
-            "initially",
-            "intersect",
-            "into",
-            "lateral",
-            "leading",
-            "limit",
-            "localtime",
-            "localtimestamp",
-            "not",
-            "null",
-            "offset",
-            "on",
-            "only",
-            "or",
-            "order",
-            "placing",
-            "primary",
-            "references",
-            "returning",
-            "select",
-            "session_user",
-            "some",
-            "symmetric",
-            "table",
-            "then",
-            "to",
-            "trailing",
-            "true",
-            "union",
-            "unique",
-            "user",
-            "using",
-            "variadic",
-            "when",
-            "where",
-            "window",
-            "with");
 
     private static String quoteIfNeeded(String value, char delimiter) {
         if (value.indexOf(delimiter) < 0

@@ -9,8 +9,8 @@ import java.util.Set;
  * data}, ...) are left out on purpose, so highlighting does not paint ordinary identifiers.
  */
 public final class SqlKeywords {
-    private static final Set<String> KEYWORDS = Set.of(
-            // reserved
+    /** PostgreSQL's reserved words: never a column or table name unless double-quoted. */
+    private static final Set<String> RESERVED = Set.of(
             "all",
             "analyse",
             "analyze",
@@ -112,7 +112,10 @@ public final class SqlKeywords {
             "when",
             "where",
             "window",
-            "with",
+            "with");
+
+    /** Non-reserved words that read as statement structure. */
+    private static final Set<String> STRUCTURE = Set.of(
             // statements and clauses
             "abort",
             "add",
@@ -244,6 +247,12 @@ public final class SqlKeywords {
 
     /** Whether {@code word} (any letter case) is classified as a keyword. */
     public static boolean isKeyword(String word) {
-        return KEYWORDS.contains(word.toLowerCase(Locale.ROOT));
+        String lower = word.toLowerCase(Locale.ROOT);
+        return RESERVED.contains(lower) || STRUCTURE.contains(lower);
+    }
+
+    /** Whether {@code word} (any letter case) is reserved, so a name spelled so must be double-quoted. */
+    public static boolean isReserved(String word) {
+        return RESERVED.contains(word.toLowerCase(Locale.ROOT));
     }
 }
