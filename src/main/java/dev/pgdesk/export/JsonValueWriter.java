@@ -298,7 +298,7 @@ public final class JsonValueWriter {
      * An interval as PostgreSQL's {@code intervalstyle iso_8601} writes it: only the non-zero fields,
      * each with its own sign ({@code P1Y2M3DT4H5M6.5S}, {@code P-1D}), {@code PT0S} for zero.
      */
-    static String isoDuration(PGInterval interval) {
+    public static String isoDuration(PGInterval interval) {
         Objects.requireNonNull(interval, "interval");
         StringBuilder text = new StringBuilder("P");
         appendField(text, interval.getYears(), 'Y');

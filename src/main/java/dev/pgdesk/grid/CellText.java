@@ -84,7 +84,7 @@ public final class CellText {
             return "\\x" + HEX.formatHex(bytes);
         } else if (value instanceof PGInterval interval) {
             // Before PGobject: an interval is one, and its own text is the verbose postgres style.
-            return isoInterval(interval);
+            return JsonValueWriter.isoDuration(interval);
         } else if (value instanceof PGobject object) {
             return object.getValue() == null ? "" : object.getValue();
         } else if (value instanceof Array array) {
@@ -221,32 +221,6 @@ public final class CellText {
             return "-infinity";
         }
         return null;
-    }
-
-    /** PostgreSQL's {@code intervalstyle iso_8601}: only non-zero fields, {@code PT0S} for zero. */
-    static String isoInterval(PGInterval interval) {
-        StringBuilder text = new StringBuilder("P");
-        appendField(text, interval.getYears(), 'Y');
-        appendField(text, interval.getMonths(), 'M');
-        appendField(text, interval.getDays(), 'D');
-        StringBuilder time = new StringBuilder();
-        appendField(time, interval.getHours(), 'H');
-        appendField(time, interval.getMinutes(), 'M');
-        long micros = interval.getWholeSeconds() * 1_000_000L + interval.getMicroSeconds();
-        if (micros != 0) {
-            time.append(BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString())
-                    .append('S');
-        }
-        if (time.length() > 0) {
-            text.append('T').append(time);
-        }
-        return text.length() == 1 ? "PT0S" : text.toString();
-    }
-
-    private static void appendField(StringBuilder text, int value, char unit) {
-        if (value != 0) {
-            text.append(value).append(unit);
-        }
     }
 
     private static String arrayText(String typeName, Array array) {
