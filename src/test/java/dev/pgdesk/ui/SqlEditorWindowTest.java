@@ -255,10 +255,7 @@ class SqlEditorWindowTest {
                 .extracting(RecordingDialogService.Shown::title)
                 .containsExactly("Open transaction", "Open transaction");
         assertThat(statusOf(43)).isEqualTo("quitting");
-        try (Connection connection = SERVER.connect("alice");
-                Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE alice.users SET status = 'active' WHERE id = 43");
-        }
+        asAlice("UPDATE alice.users SET status = 'active' WHERE id = 43");
     }
 
     @Test
@@ -387,10 +384,7 @@ class SqlEditorWindowTest {
         FormRobot.waitFor(() -> editor.transactionStateProperty().get() == TransactionState.IDLE);
         assertThat(nameOf(42)).isEqualTo("Ada L.");
         assertThat(editor.statusProperty().get()).isEqualTo("Committed.");
-        try (Connection connection = SERVER.connect("alice");
-                Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE alice.users SET name = 'Ada' WHERE id = 42");
-        }
+        asAlice("UPDATE alice.users SET name = 'Ada' WHERE id = 42");
     }
 
     @Test
@@ -556,6 +550,14 @@ class SqlEditorWindowTest {
 
     private static String statusOf(int id) throws SQLException {
         return userColumn("status", id);
+    }
+
+    /** Runs {@code sql} as alice outside any session under test, to put shared rows back. */
+    private static void asAlice(String sql) throws SQLException {
+        try (Connection connection = SERVER.connect("alice");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** A column of alice's users table, read outside any session under test. */
