@@ -84,7 +84,8 @@ class SqlEditorWindowTest {
     }
 
     @Test
-    void aBigResultStreamsItsFirstRowsAndLoadAllReleasesTheConnection(FxRobot robot) throws Exception {
+    void aBigResultStreamsItsFirstRowsScrollingLoadsMoreAndLoadAllReleasesTheConnection(FxRobot robot)
+            throws Exception {
         QueryTabModel editor = connect(robot, "ui-stream");
         type(robot, "SELECT g AS n, md5(g::text) AS hash FROM generate_series(1, 60000) g");
 
@@ -93,6 +94,15 @@ class SqlEditorWindowTest {
         assertThat(editor.statusProperty().get()).isEqualTo("first 1000 rows; more load as you scroll");
         assertThat(robot.lookup("#resultTable-1").queryAs(TableView.class).getItems())
                 .hasSize(1000);
+        assertThat(activeConnections()).isEqualTo(1);
+
+        robot.interact(
+                () -> robot.lookup("#resultTable-1").queryAs(TableView.class).scrollTo(999));
+        FormRobot.waitFor(() -> robot.lookup("#resultTable-1")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .size()
+                == 2000);
         assertThat(activeConnections()).isEqualTo(1);
 
         robot.clickOn("#loadAll");
