@@ -381,6 +381,7 @@ class SqlEditorWindowTest {
     void manualCommitHoldsChangesUntilCommit(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-manual");
         robot.clickOn("#manualCommit");
+        FormRobot.waitFor(() -> editor.statusProperty().get().startsWith("Manual commit:"));
         type(robot, "UPDATE users SET name = 'Ada L.' WHERE id = 42");
 
         robot.clickOn("#runStatement");

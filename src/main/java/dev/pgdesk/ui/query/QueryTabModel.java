@@ -495,11 +495,26 @@ public final class QueryTabModel {
             Platform.runLater(() -> manualCommit.set(true));
             return;
         }
-        current.setManualCommit(manual);
-        status.set(
-                manual
-                        ? "Manual commit: statements run in a transaction until you commit or roll back."
-                        : "Auto-commit: each statement is committed when it succeeds.");
+        // Leaving manual mode hands the pinned connection back to the pool: work for a worker thread.
+        running.set(true);
+        services.tasks()
+                .run(
+                        token -> {
+                            current.setManualCommit(manual);
+                            return manual;
+                        },
+                        applied -> {
+                            running.set(false);
+                            status.set(
+                                    applied
+                                            ? "Manual commit: statements run in a transaction until you commit or"
+                                                    + " roll back."
+                                            : "Auto-commit: each statement is committed when it succeeds.");
+                        },
+                        error -> {
+                            running.set(false);
+                            status.set("Switching the commit mode failed: " + error.getMessage());
+                        });
     }
 
     // Commands: closing
