@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int CONNECTION_FAILED = 3;
     /** The server reported an SQL error. */
     public static final int SQL_ERROR = 4;
+    /** The server lacks what the command reads (pg_stat_statements); the message says how to enable it. */
+    public static final int NOT_AVAILABLE = 5;
 
     private ExitCodes() {}
 }

@@ -9,8 +9,13 @@ import java.util.Optional;
 /** The {@code pgdesk} command line: subcommands over the same core as the GUI, without JavaFX. */
 public final class PgdeskCli {
 
-    private final List<CliCommand> commands =
-            List.of(new ConninfoCommand(), new TestConnectionCommand(), new QueryCommand(), new BenchCommand());
+    private final List<CliCommand> commands = List.of(
+            new ConninfoCommand(),
+            new TestConnectionCommand(),
+            new QueryCommand(),
+            new ActivityCommand(),
+            new SlowQueriesCommand(),
+            new BenchCommand());
 
     public static void main(String[] args) {
         Logging.install();

@@ -7,8 +7,6 @@ import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.check.Failure;
-import dev.pgdesk.connect.check.FailureExplainer;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
@@ -238,7 +236,7 @@ final class QueryCommand implements CliCommand {
                         settings.profile(),
                         Credentials.password(settings.password().orElse(null)));
             } catch (SQLException e) {
-                return connectionFailed(err, settings.profile(), e);
+                return ConnectionFailureReport.print(err, name(), settings.profile(), e);
             }
             QueryExecution execution = format == OutputFormat.DOCUMENTS
                     ? new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err)
@@ -357,19 +355,6 @@ final class QueryCommand implements CliCommand {
                 .setScale(0, java.math.RoundingMode.CEILING)
                 .longValueExact();
         return Duration.ofMillis(millis);
-    }
-
-    private static int connectionFailed(PrintStream err, ConnectionProfile profile, SQLException e) {
-        Failure failure = new FailureExplainer(profile).explain(e);
-        err.println("pgdesk query: could not connect to " + profile.displayTarget() + ": " + failure.title()
-                + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")"));
-        if (!failure.explanation().isBlank()) {
-            err.println(failure.explanation());
-        }
-        if (!failure.remedy().isBlank()) {
-            err.println("What to do: " + failure.remedy());
-        }
-        return ExitCodes.CONNECTION_FAILED;
     }
 
     private static int usageError(PrintStream err, String message) {

@@ -1,0 +1,27 @@
+package dev.pgdesk.cli;
+
+import dev.pgdesk.connect.ConnectionProfile;
+import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.check.FailureExplainer;
+import java.io.PrintStream;
+import java.sql.SQLException;
+
+/** Tells the user on stderr, in the connection dialog's words, why a command could not connect. */
+final class ConnectionFailureReport {
+
+    private ConnectionFailureReport() {}
+
+    /** Prints the explanation and what to do; returns {@link ExitCodes#CONNECTION_FAILED}. */
+    static int print(PrintStream err, String command, ConnectionProfile profile, SQLException e) {
+        Failure failure = new FailureExplainer(profile).explain(e);
+        err.println("pgdesk " + command + ": could not connect to " + profile.displayTarget() + ": " + failure.title()
+                + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")"));
+        if (!failure.explanation().isBlank()) {
+            err.println(failure.explanation());
+        }
+        if (!failure.remedy().isBlank()) {
+            err.println("What to do: " + failure.remedy());
+        }
+        return ExitCodes.CONNECTION_FAILED;
+    }
+}
