@@ -83,12 +83,17 @@ final class ActivityQueries {
      * Client backends per state, with the limits on every row (one row with a null state when there are
      * none). {@code reserved_connections} exists from PostgreSQL 16, so it is summed from pg_settings, where
      * older servers simply have no such row.
+     *
+     * <p>Without pg_read_all_stats the server hides the backend type (and state) of other roles' sessions;
+     * those count as client backends when they have a role and a database, as every client session has.
+     * (A parallel worker of such a session passes as well, for as long as its query runs.)
      */
     static final String CONNECTIONS = """
             WITH counts AS (
                 SELECT coalesce(state, 'unknown') AS state, count(*)::int AS sessions
                 FROM pg_stat_activity
                 WHERE backend_type = 'client backend'
+                   OR (backend_type IS NULL AND usesysid IS NOT NULL AND datid IS NOT NULL)
                 GROUP BY 1
             )
             SELECT clock_timestamp() AS taken_at,
