@@ -146,6 +146,23 @@ class ActivityReaderServerTest {
     }
 
     @Test
+    void aWaitForAnAdvisoryLockNamesItsKey() throws Exception {
+        Connection monitor = sessions.open("postgres", "monitor");
+        Connection holder = sessions.open("postgres", "holder");
+        long key = 7_000_000_000L + pid(holder); // beyond 32 bits, and unique to this test run
+        execute(holder, "SELECT pg_advisory_lock(" + key + ")");
+        Connection waiter = sessions.open("postgres", "waiter");
+        int waiterPid = pid(waiter);
+        Future<Void> wait = sessions.runInBackground(waiter, "SELECT pg_advisory_xact_lock(" + key + ")");
+
+        SessionActivity blocked = awaitSession(monitor, s -> s.pid() == waiterPid && s.blocked());
+
+        assertThat(blocked.awaitedLock()).isEqualTo("ExclusiveLock on advisory lock " + key);
+        execute(holder, "SELECT pg_advisory_unlock(" + key + ")");
+        wait.get();
+    }
+
+    @Test
     void connectionCountsIncludeTheTestsSessionsByStateAgainstTheLimit() throws Exception {
         Connection monitor = sessions.open("postgres", "monitor");
         Connection idleInTransaction = sessions.open("postgres", "idle-in-transaction");
