@@ -146,6 +146,26 @@ class ActivityReaderServerTest {
     }
 
     @Test
+    void aTableOfAnotherDatabaseIsNamedByItsOidAndDatabase() throws Exception {
+        Connection monitor = sessions.open("postgres", "postgres", "monitor");
+        Connection holder = sessions.open("postgres", "holder");
+        createTable(holder);
+        String oid = queryText(holder, "SELECT '" + table + "'::regclass::oid::text");
+        holder.setAutoCommit(false);
+        execute(holder, "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+        Connection reader = sessions.open("postgres", "reader");
+        int readerPid = pid(reader);
+        Future<Void> select = sessions.runInBackground(reader, "SELECT count(*) FROM " + table);
+
+        SessionActivity blocked = awaitSession(monitor, s -> s.pid() == readerPid && s.blocked());
+
+        assertThat(blocked.awaitedLock())
+                .isEqualTo("AccessShareLock on relation " + oid + " in database " + TestServer.DATABASE);
+        holder.rollback();
+        select.get();
+    }
+
+    @Test
     void aWaitForAnAdvisoryLockNamesItsKey() throws Exception {
         Connection monitor = sessions.open("postgres", "monitor");
         Connection holder = sessions.open("postgres", "holder");

@@ -36,7 +36,12 @@ final class ActivityTestSessions implements AutoCloseable {
 
     /** A connection as {@code user} named {@code <prefix>-<name>}; its statements give up after 30 s anyway. */
     Connection open(String user, String name) throws SQLException {
-        Connection connection = server.connect(user);
+        return open(user, TestServer.DATABASE, name);
+    }
+
+    /** Like {@link #open(String, String)}, to {@code database}. */
+    Connection open(String user, String database, String name) throws SQLException {
+        Connection connection = server.connect(user, database);
         connections.add(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET application_name = '" + application(name) + "'");
