@@ -166,7 +166,7 @@ final class ActivityCommand implements CliCommand {
         if (!blocking.isEmpty()) {
             out.println();
             out.println("Blocking (root blockers first):");
-            blocking.forEach(node -> printNode(node, "  ", out));
+            blocking.forEach(node -> printNode(node, 0, out));
         }
     }
 
@@ -180,8 +180,10 @@ final class ActivityCommand implements CliCommand {
                 + " reserved)" + (byState.isEmpty() ? "" : ": " + byState);
     }
 
-    private static void printNode(BlockingNode node, String indent, PrintStream out) {
+    /** One line per session, waiting sessions indented under their blocker with a └. */
+    private static void printNode(BlockingNode node, int depth, PrintStream out) {
         SessionActivity session = node.session();
+        String indent = "  ".repeat(depth + 1) + (depth > 0 ? "└ " : "");
         StringBuilder line =
                 new StringBuilder(indent).append(session.pid()).append(' ').append(nullToEmpty(session.user()));
         line.append("  ").append(nullToEmpty(session.state()));
@@ -198,7 +200,7 @@ final class ActivityCommand implements CliCommand {
         }
         line.append("  ").append(OneLine.of(session.query(), QUERY_WIDTH));
         out.println(line.toString().stripTrailing());
-        node.waiting().forEach(waiting -> printNode(waiting, indent + "  └ ", out));
+        node.waiting().forEach(waiting -> printNode(waiting, depth + 1, out));
     }
 
     private static String waitText(SessionActivity session) {

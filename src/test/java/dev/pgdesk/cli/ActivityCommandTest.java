@@ -123,7 +123,7 @@ class ActivityCommandTest {
             assertThat(text.stdout)
                     .contains("Blocking (root blockers first):")
                     .containsPattern("(?m)^  " + blocker.pid() + " postgres .*blocks 1")
-                    .containsPattern("(?m)^  └ " + waiter.pid() + " postgres +active +waits ");
+                    .containsPattern("(?m)^    └ " + waiter.pid() + " postgres +active +waits ");
         } finally {
             for (BackgroundSession session : sessions) {
                 session.close();
