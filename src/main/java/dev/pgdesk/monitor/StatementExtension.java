@@ -62,6 +62,32 @@ record StatementExtension(String schema, String quotedSchema) {
     }
 
     /**
+     * The statement a superuser runs so that the connected role may read the view, or empty when it may:
+     * the view is readable by everyone unless its schema's USAGE or its SELECT was taken away.
+     */
+    Optional<String> missingGrant(Connection connection, String quotedRole) throws SQLException {
+        String sql = "SELECT has_schema_privilege(n.oid, 'USAGE'), has_table_privilege(c.oid, 'SELECT')"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setString(2, NAME);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getBoolean(1)) {
+                    return Optional.of("GRANT USAGE ON SCHEMA " + quotedSchema + " TO " + quotedRole + ";");
+                }
+                if (!rs.getBoolean(2)) {
+                    return Optional.of("GRANT SELECT ON " + qualify(NAME) + " TO " + quotedRole + ";");
+                }
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
      * The reset function the connected role would call: the overload with the most arguments, which is the
      * current one ({@code ()} before PostgreSQL 12, {@code (oid, oid, bigint)} in 12 to 16, {@code (oid, oid,
      * bigint, boolean)} from 17), with whether the role may execute it.

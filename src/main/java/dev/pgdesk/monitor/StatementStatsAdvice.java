@@ -70,6 +70,13 @@ final class StatementStatsAdvice {
         return new SlowQueries.Unavailable(reason, steps.toString());
     }
 
+    /** The role may not read the view where the extension is installed. */
+    static SlowQueries.Unavailable notReadable(String role, StatementExtension extension, String grant) {
+        return new SlowQueries.Unavailable(
+                "The role \"" + role + "\" may not read pg_stat_statements in schema \"" + extension.schema() + "\".",
+                "Ask a superuser (or the owner of the schema) to run:\n   " + grant);
+    }
+
     /** Why reset is refused to {@code role}, with the grant a superuser can give. */
     static String resetRefused(String role, String quotedRole, String signature) {
         return "The role \"" + role + "\" may not reset the statement statistics. Ask a superuser to run:\n   "

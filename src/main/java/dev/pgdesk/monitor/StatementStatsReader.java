@@ -30,7 +30,18 @@ public final class StatementStatsReader {
     /** A reader; it keeps no state between reads. */
     public StatementStatsReader() {}
 
-    /** The top {@code limit} statements by {@code order}, or why there are none to read. */
+    /**
+     * The top {@code limit} statements by {@code order}, or why there are none to read.
+     *
+     * <p>{@link SlowQueries.Unavailable} comes, in this order of checks, for: the library missing from
+     * {@code shared_preload_libraries} (reason "pg_stat_statements is not in shared_preload_libraries, so the
+     * server collects no statement statistics."; also when the role may not read that setting and the view
+     * says so); the extension missing from the connected database (reason "pg_stat_statements is not
+     * installed in this database (name)."); the role lacking USAGE on the extension's schema or SELECT on
+     * the view. Any other failure is thrown.
+     *
+     * @param limit at least 1
+     */
     public SlowQueries read(Connection connection, SlowQueryOrder order, int limit) throws SQLException {
         Objects.requireNonNull(order, "order");
         if (limit < 1) {
@@ -44,6 +55,10 @@ public final class StatementStatsReader {
         }
         if (extension.isEmpty()) {
             return StatementStatsAdvice.notInstalled(preload, role.database());
+        }
+        Optional<String> grant = extension.get().missingGrant(connection, role.quotedName());
+        if (grant.isPresent()) {
+            return StatementStatsAdvice.notReadable(role.name(), extension.get(), grant.get());
         }
         List<StatementStats> statements;
         try {

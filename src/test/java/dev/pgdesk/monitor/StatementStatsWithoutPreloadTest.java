@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A server that preloads auto_explain but not pg_stat_statements. The test server still creates the
  * extension in pgdesk_test (CREATE EXTENSION works without the library loaded; reading the view does not).
- * The last test follows the advice, so it runs last.
+ * The last two tests follow the advice and then move the extension to another schema, so they run last,
+ * in that order.
  */
 @Tag("server")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -119,7 +120,7 @@ class StatementStatsWithoutPreloadTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void followingTheAdviceMakesTheStatisticsAvailable() throws Exception {
         String howToEnable;
         try (Connection c = server.connect("postgres")) {
@@ -145,6 +146,49 @@ class StatementStatsWithoutPreloadTest {
                 assertThat(rs.getString(1)).isEqualTo("auto_explain, pg_stat_statements");
             }
             assertThat(reader.read(c, SlowQueryOrder.CALLS, 10)).isInstanceOf(SlowQueries.Available.class);
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anExtensionInAnotherSchemaIsReadThereAndARoleWithoutUsageIsToldWhatToGrant() throws SQLException {
+        String marker = "pgdesk_marker_schema_" + Long.toHexString(System.nanoTime());
+        try (Connection c = server.connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA monitoring");
+            s.execute("ALTER EXTENSION pg_stat_statements SET SCHEMA monitoring");
+            s.execute("CREATE TEMPORARY TABLE " + marker + " AS SELECT 1 AS g");
+            s.execute("SELECT count(*) FROM " + marker);
+
+            SlowQueries.Available available = (SlowQueries.Available) reader.read(c, SlowQueryOrder.CALLS, 5000);
+            assertThat(available.statements())
+                    .anyMatch(stats -> stats.query().equals("SELECT count(*) FROM " + marker));
+            assertThat(available.canReset()).isTrue();
+        }
+
+        try (Connection alice = server.connect("alice")) {
+            SlowQueries.Unavailable unavailable = unavailable(alice);
+            assertThat(unavailable.reason())
+                    .isEqualTo("The role \"alice\" may not read pg_stat_statements in schema \"monitoring\".");
+            assertThat(unavailable.howToEnable())
+                    .isEqualTo("Ask a superuser (or the owner of the schema) to run:\n   GRANT USAGE ON SCHEMA"
+                            + " monitoring TO alice;");
+        }
+        try (Connection c = server.connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("GRANT USAGE ON SCHEMA monitoring TO alice");
+        }
+        try (Connection alice = server.connect("alice")) {
+            assertThat(reader.read(alice, SlowQueryOrder.CALLS, 10)).isInstanceOf(SlowQueries.Available.class);
+            assertThatThrownBy(() -> reader.reset(alice))
+                    .isInstanceOf(MonitorException.class)
+                    .hasMessageContaining("GRANT EXECUTE ON FUNCTION monitoring.pg_stat_statements_reset(");
+        }
+
+        try (Connection c = server.connect("postgres")) {
+            reader.reset(c);
+            SlowQueries.Available after = (SlowQueries.Available) reader.read(c, SlowQueryOrder.CALLS, 5000);
+            assertThat(after.statements()).noneMatch(stats -> stats.query().contains(marker));
         }
     }
 
