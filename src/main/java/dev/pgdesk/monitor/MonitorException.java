@@ -4,6 +4,7 @@ package dev.pgdesk.monitor;
 public final class MonitorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what cannot be done, why, and what to do about it, for people to read */
     public MonitorException(String message) {
         super(message);
     }
