@@ -153,7 +153,7 @@ final class SlowQueriesCommand implements CliCommand {
         } else {
             printText(order, statements, out);
         }
-        privileges.note().ifPresent(note -> err.println("pgdesk slow-queries: note: " + note));
+        privileges.statementNote().ifPresent(note -> err.println("pgdesk slow-queries: note: " + note));
         return ExitCodes.OK;
     }
 
@@ -180,7 +180,7 @@ final class SlowQueriesCommand implements CliCommand {
         ObjectNode document = JsonOutput.object();
         document.put("available", true);
         document.put("order", order.label());
-        document.put("privilegeNote", privileges.note().orElse(null));
+        document.put("privilegeNote", privileges.statementNote().orElse(null));
         ArrayNode rows = document.putArray("statements");
         for (StatementStats statement : statements) {
             ObjectNode row = rows.addObject();

@@ -25,6 +25,23 @@ public record MonitorPrivileges(String user, boolean superuser, boolean readAllS
         return Optional.of("The sessions of other roles show their query as " + SessionActivity.INSUFFICIENT_PRIVILEGE
                 + " and no state or wait details, because " + user + " is not a superuser and lacks the"
                 + " pg_monitor role (which includes pg_read_all_stats). To see every session, ask a superuser to"
-                + " run: GRANT pg_monitor TO " + RoleNames.quote(user) + ";");
+                + " run: " + grant());
+    }
+
+    /**
+     * Why other roles' statements in {@code pg_stat_statements} read {@code <insufficient privilege>}, and how
+     * to change that; empty when the role sees them all.
+     */
+    public Optional<String> statementNote() {
+        if (superuser || readAllStats) {
+            return Optional.empty();
+        }
+        return Optional.of("Statements run by other roles show as " + SessionActivity.INSUFFICIENT_PRIVILEGE
+                + ", because " + user + " is not a superuser and lacks the pg_monitor role (which includes"
+                + " pg_read_all_stats). To see every statement, ask a superuser to run: " + grant());
+    }
+
+    private String grant() {
+        return "GRANT pg_monitor TO " + RoleNames.quote(user) + ";";
     }
 }

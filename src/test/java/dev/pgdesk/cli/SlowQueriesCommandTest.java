@@ -84,6 +84,20 @@ class SlowQueriesCommandTest {
     }
 
     @Test
+    void aRoleWithoutPgMonitorIsToldWhyOtherRolesStatementsAreHidden() throws Exception {
+        String marker = runMarkedQuery(1);
+
+        MonitorCommandRun run = MonitorCommandRun.as(
+                "alice", TestServer.shared().database(), home, SlowQueriesCommand::new, "--json", "--top", "1000");
+
+        assertThat(run.status).as(run.stderr).isEqualTo(ExitCodes.OK);
+        JsonNode document = JSON.readTree(run.stdout);
+        assertThat(document.get("privilegeNote").asText()).startsWith("Statements run by other roles show as");
+        assertThat(run.stderr).contains("pgdesk slow-queries: note: ").contains("GRANT pg_monitor TO alice;");
+        assertThat(run.stdout).doesNotContain(marker);
+    }
+
+    @Test
     void aDatabaseWithoutTheExtensionIsExplainedWithHowToEnableIt() throws Exception {
         MonitorCommandRun text = slowQueries("postgres");
         MonitorCommandRun json = slowQueries("postgres", "--json");

@@ -28,4 +28,14 @@ class MonitorPrivilegesTest {
         assertThat(new MonitorPrivileges("user", false, false, false).note())
                 .hasValueSatisfying(note -> assertThat(note).endsWith("GRANT pg_monitor TO \"user\";"));
     }
+
+    @Test
+    void theStatementNoteSpeaksOfStatementsAndOnlyWhenTheyAreHidden() {
+        assertThat(new MonitorPrivileges("watcher", false, true, false).statementNote())
+                .isEmpty();
+        assertThat(new MonitorPrivileges("alice", false, false, false).statementNote())
+                .hasValue("Statements run by other roles show as <insufficient privilege>, because alice is not a"
+                        + " superuser and lacks the pg_monitor role (which includes pg_read_all_stats). To see every"
+                        + " statement, ask a superuser to run: GRANT pg_monitor TO alice;");
+    }
 }
