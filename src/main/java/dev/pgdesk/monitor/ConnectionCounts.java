@@ -27,16 +27,37 @@ public record ConnectionCounts(
 
     /** Connections ordinary roles can still open. */
     public int available() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return Math.max(0, usable() - total);
     }
 
     /** Share of the slots ordinary roles can use that are taken, 0 to 1 (or more). */
     public double usedShare() {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (usable() <= 0) {
+            // A server whose reserve takes every slot has none for ordinary roles: they are all "taken".
+            return 1.0;
+        }
+        return (double) total / usable();
     }
 
     /** A warning in words once {@link #WARNING_SHARE} of the usable slots are taken; empty before. */
     public Optional<String> warning() {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (usedShare() < WARNING_SHARE) {
+            return Optional.empty();
+        }
+        String inUse = total + " of " + usable() + " usable connections are in use (max_connections " + maxConnections
+                + ", " + reserved + " reserved for superusers): ";
+        String consequence = available() == 0
+                ? "new connections of ordinary roles are refused now."
+                : "new connections will be refused after " + available() + " more.";
+        int idle = byState.getOrDefault("idle", 0);
+        String advice = idle > 0
+                ? " Close idle sessions (" + idle + " are idle) or raise max_connections."
+                : " Close sessions you do not need or raise max_connections.";
+        return Optional.of(inUse + consequence + advice);
+    }
+
+    /** The slots ordinary roles may use. */
+    private int usable() {
+        return maxConnections - reserved;
     }
 }

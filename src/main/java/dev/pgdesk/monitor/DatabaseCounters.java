@@ -33,6 +33,12 @@ public record DatabaseCounters(
 
     /** Shared-buffer hits / (hits + reads) since the statistics were last reset, 0 to 1; null before any. */
     public Double cacheHitRatio() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return ratio(blocksHit, blocksRead);
+    }
+
+    /** hits / (hits + reads), null when both are 0. */
+    static Double ratio(long hits, long reads) {
+        long touched = hits + reads;
+        return touched == 0 ? null : (double) hits / touched;
     }
 }

@@ -19,6 +19,12 @@ public record MonitorPrivileges(String user, boolean superuser, boolean readAllS
      * the role sees everything.
      */
     public Optional<String> note() {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (superuser || readAllStats) {
+            return Optional.empty();
+        }
+        return Optional.of("The sessions of other roles show their query as " + SessionActivity.INSUFFICIENT_PRIVILEGE
+                + " and no state or wait details, because " + user + " is not a superuser and lacks the"
+                + " pg_monitor role (which includes pg_read_all_stats). To see every session, ask a superuser to"
+                + " run: GRANT pg_monitor TO " + RoleNames.quote(user) + ";");
     }
 }
