@@ -56,6 +56,7 @@ public final class ActivityModel {
     private boolean updating;
     /** Bumped after every change of {@link #rows()}, so the view can put the selection back. */
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper();
+
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 

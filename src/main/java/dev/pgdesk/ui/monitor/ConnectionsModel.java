@@ -20,8 +20,7 @@ public final class ConnectionsModel {
     private final ReadOnlyObjectWrapper<ConnectionCounts> counts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper usage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Map<String, List<ChartPoint>>> series =
-            new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, List<ChartPoint>>> series = new ReadOnlyObjectWrapper<>(Map.of());
 
     ConnectionsModel(MetricHistory<ConnectionCounts> history) {
         this.history = history;
@@ -50,7 +49,8 @@ public final class ConnectionsModel {
             return List.of();
         }
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(now.byState().entrySet());
-        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        entries.sort(
+                Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return entries;
     }
 

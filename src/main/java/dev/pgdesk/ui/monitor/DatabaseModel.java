@@ -52,14 +52,16 @@ public final class DatabaseModel {
         if (previous != null) {
             DatabaseRates.between(previous, now).ifPresent(rates -> {
                 history.add(rates.at(), rates);
-                throughput.set(Map.of("transactions per s", ChartPoint.of(history, DatabaseRates::transactionsPerSecond)));
+                throughput.set(
+                        Map.of("transactions per s", ChartPoint.of(history, DatabaseRates::transactionsPerSecond)));
                 Map<String, List<ChartPoint>> lines = new LinkedHashMap<>();
                 lines.put("rows read per s", ChartPoint.of(history, DatabaseRates::rowsReadPerSecond));
                 lines.put("rows written per s", ChartPoint.of(history, DatabaseRates::rowsWrittenPerSecond));
                 rows.set(lines);
                 cacheHitSeries.set(Map.of(
                         "cache hit %",
-                        ChartPoint.of(history, each -> each.cacheHitRatio() == null ? null : each.cacheHitRatio() * 100)));
+                        ChartPoint.of(
+                                history, each -> each.cacheHitRatio() == null ? null : each.cacheHitRatio() * 100)));
             });
         }
         previous = now;

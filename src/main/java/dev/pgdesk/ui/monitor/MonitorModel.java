@@ -71,6 +71,7 @@ public final class MonitorModel {
     private long lastStartNanos;
     /** A reading is wanted now, whatever the interval: the user changed what the pane shows. */
     private boolean wanted = true;
+
     private boolean slowQueriesStale = true;
     private boolean sizesStale = true;
     private long slowQueriesReadNanos;
@@ -151,7 +152,8 @@ public final class MonitorModel {
             }
             return;
         }
-        boolean due = interval.get().period()
+        boolean due = interval.get()
+                .period()
                 .map(period -> lastStartNanos == 0 || now - lastStartNanos >= period.toNanos())
                 .orElse(false);
         if (wanted || due) {
@@ -179,8 +181,8 @@ public final class MonitorModel {
         MonitorSection visible = section.get();
         boolean readSlow = visible == MonitorSection.SLOW_QUERIES
                 && (slowQueriesStale || now - slowQueriesReadNanos >= HEAVY_PERIOD.toNanos());
-        boolean readSizes = visible == MonitorSection.DATABASE
-                && (sizesStale || now - sizesReadNanos >= HEAVY_PERIOD.toNanos());
+        boolean readSizes =
+                visible == MonitorSection.DATABASE && (sizesStale || now - sizesReadNanos >= HEAVY_PERIOD.toNanos());
         Plan plan = new Plan(readSlow, slowQueries.orderProperty().get(), slowQueries.limitValue(), readSizes);
         tasks.run(token -> read(plan), reading -> applyReading(plan, reading), this::failed);
     }
@@ -191,8 +193,7 @@ public final class MonitorModel {
         DatabaseCounters counters = monitor.counters();
         SlowQueries slow = plan.slowQueries() ? monitor.slowQueries(plan.order(), plan.limit()) : null;
         List<DatabaseSize> sizes = plan.sizes() ? monitor.databaseSizes() : null;
-        List<RelationSize> relations =
-                plan.sizes() ? monitor.largestRelations(DatabaseModel.LARGEST_RELATIONS) : null;
+        List<RelationSize> relations = plan.sizes() ? monitor.largestRelations(DatabaseModel.LARGEST_RELATIONS) : null;
         return new Reading(snapshot, counts, counters, slow, sizes, relations);
     }
 
@@ -248,7 +249,8 @@ public final class MonitorModel {
         status.set(
                 interval.get() == RefreshInterval.PAUSED
                         ? "Refresh failed: " + message
-                        : "Refresh failed: " + message + " — retrying every " + interval.get().label());
+                        : "Refresh failed: " + message + " — retrying every "
+                                + interval.get().label());
     }
 
     // Properties

@@ -63,8 +63,8 @@ final class TableExport {
                                 token);
                     }
                 },
-                done -> status.accept("Exported " + done.rows() + (done.rows() == 1 ? " row" : " rows") + " to "
-                        + target + "."),
+                done -> status.accept(
+                        "Exported " + done.rows() + (done.rows() == 1 ? " row" : " rows") + " to " + target + "."),
                 error -> {
                     String said = "The export failed: " + MonitorText.describe(error) + " Nothing was written to "
                             + target.getFileName() + ".";
