@@ -158,6 +158,7 @@ final class SlowQueriesView {
         SplitPane split = new SplitPane(table, query);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.75);
+        split.setId("slowQueriesBody");
         split.visibleProperty().bind(model.availableProperty());
         return split;
     }
