@@ -126,18 +126,18 @@ final class ActivityView {
         table.getColumns()
                 .setAll(List.of(
                         column("PID", 70, SessionActivity::pid, String::valueOf),
-                        column("User", 100, SessionActivity::user, text -> text),
-                        column("Database", 110, SessionActivity::database, text -> text),
-                        column("Application", 140, SessionActivity::application, text -> text),
-                        column("Client", 110, SessionActivity::clientAddress, text -> text),
-                        column("Backend type", 120, SessionActivity::backendType, text -> text),
+                        column("User", 90, SessionActivity::user, text -> text),
+                        column("Database", 90, SessionActivity::database, text -> text),
+                        column("Application", 120, SessionActivity::application, text -> text),
                         column("State", 130, SessionActivity::state, text -> text),
-                        column("Wait event", 140, ActivityView::waitEvent, text -> text),
-                        column("Xact start", 80, SessionActivity::transactionStart, MonitorText::time),
-                        column("Xact age", 80, SessionActivity::transactionAge, MonitorText::duration),
-                        column("Query start", 80, SessionActivity::queryStart, MonitorText::time),
-                        column("Duration", 80, SessionActivity::queryDuration, MonitorText::duration),
-                        column("Query", 420, SessionActivity::query, MonitorText::oneLine)));
+                        column("Wait event", 130, ActivityView::waitEvent, text -> text),
+                        column("Duration", 75, SessionActivity::queryDuration, MonitorText::duration),
+                        column("Xact age", 75, SessionActivity::transactionAge, MonitorText::duration),
+                        column("Query", 380, SessionActivity::query, MonitorText::oneLine),
+                        column("Client", 100, SessionActivity::clientAddress, text -> text),
+                        column("Backend type", 130, SessionActivity::backendType, text -> text),
+                        column("Query start", 85, SessionActivity::queryStart, MonitorText::time),
+                        column("Xact start", 85, SessionActivity::transactionStart, MonitorText::time)));
         table.setRowFactory(view -> new HighlightedRow());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!restoring) {

@@ -68,8 +68,8 @@ final class BlockingView {
                 .setAll(List.of(
                         column("PID", 110, SessionActivity::pid, String::valueOf),
                         column("User", 100, SessionActivity::user, text -> text),
-                        column("State", 120, SessionActivity::state, text -> text),
-                        column("Waiting for lock", 120, SessionActivity::lockWait, MonitorText::duration),
+                        column("State", 150, SessionActivity::state, text -> text),
+                        column("Lock wait", 90, SessionActivity::lockWait, MonitorText::duration),
                         column("Lock", 260, SessionActivity::awaitedLock, text -> text),
                         column("Xact age", 80, SessionActivity::transactionAge, MonitorText::duration),
                         column("Query", 420, SessionActivity::query, MonitorText::oneLine)));

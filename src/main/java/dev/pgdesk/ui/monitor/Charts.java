@@ -51,4 +51,13 @@ final class Charts {
                             .toList());
         });
     }
+
+    /** Fixes the value axis (a percentage reads best from 0 to 100). */
+    static void fixedRange(LineChart<Number, Number> chart, double lower, double upper) {
+        NumberAxis axis = (NumberAxis) chart.getYAxis();
+        axis.setAutoRanging(false);
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
+        axis.setTickUnit((upper - lower) / 4);
+    }
 }

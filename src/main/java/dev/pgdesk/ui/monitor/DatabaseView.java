@@ -37,6 +37,7 @@ final class DatabaseView {
                 .setAll(List.of(
                         Columns.plain("Database", 160, DatabaseSize::name, text -> text),
                         Columns.size("Size", 110, DatabaseSize::bytes, DatabaseSize::pretty)));
+        sizes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableView<RelationSize> relations = new TableView<>();
         relations.setId("largestRelations");
@@ -46,11 +47,12 @@ final class DatabaseView {
         relations
                 .getColumns()
                 .setAll(List.of(
-                        Columns.plain("Kind", 90, RelationSize::kind, text -> text),
-                        Columns.plain("Schema", 90, RelationSize::schema, text -> text),
-                        Columns.plain("Name", 200, RelationSize::name, text -> text),
-                        Columns.plain("Table", 140, RelationSize::table, text -> text),
-                        Columns.size("Size", 100, RelationSize::totalBytes, RelationSize::pretty)));
+                        Columns.plain("Kind", 70, RelationSize::kind, text -> text),
+                        Columns.plain("Schema", 70, RelationSize::schema, text -> text),
+                        Columns.plain("Name", 170, RelationSize::name, text -> text),
+                        Columns.size("Size", 80, RelationSize::totalBytes, RelationSize::pretty),
+                        Columns.plain("Table", 120, RelationSize::table, text -> text)));
+        relations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(relations, Priority.ALWAYS);
         SplitPane tables = new SplitPane(titled("Databases", sizes), titled("Largest tables and indexes", relations));
         tables.setOrientation(Orientation.VERTICAL);
@@ -60,6 +62,7 @@ final class DatabaseView {
                 Charts.lineChart("transactionsChart", "Transactions per second", "per s");
         LineChart<Number, Number> rows = Charts.lineChart("rowsChart", "Rows per second", "per s");
         LineChart<Number, Number> cache = Charts.lineChart("cacheHitChart", "Cache hit ratio", "%");
+        Charts.fixedRange(cache, 0, 100);
         model.throughputProperty().addListener((obs, old, now) -> Charts.show(throughput, now));
         model.rowsProperty().addListener((obs, old, now) -> Charts.show(rows, now));
         model.cacheHitSeriesProperty().addListener((obs, old, now) -> Charts.show(cache, now));

@@ -226,6 +226,45 @@ class MonitorWindowTest {
         assertThat(note.getText()).contains("<insufficient privilege>").contains("pg_monitor");
     }
 
+    @Test
+    void theActivityTableExportsAsCsvThroughTheGridsExporter(FxRobot robot) throws Exception {
+        openSession("mon-export-me");
+        openMonitor(robot, TestServer.SUPERUSER, TestServer.DATABASE);
+        ActivityRow row = waitForRow(robot, "mon-export-me", null);
+        java.nio.file.Path target = test.home.resolve("activity.csv");
+        test.dialogs.fileAnswer = Optional.of(target);
+
+        robot.clickOn("#exportActivity").clickOn("#exportActivityCsv");
+        FormRobot.waitFor(() -> java.nio.file.Files.exists(target));
+
+        List<String> lines = java.nio.file.Files.readAllLines(target);
+        assertThat(lines.get(0)).startsWith("pid,user,database,application,");
+        assertThat(lines).anyMatch(line -> line.startsWith(row.pid() + ",alice,") && line.contains("mon-export-me"));
+        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(
+                        () -> label(robot, "#activityMessage").getText())
+                .get()
+                .startsWith("Exported"));
+    }
+
+    @Test
+    void oneMonitorPerConnectionThatClosesAndStopsWithIt(FxRobot robot) throws Exception {
+        openMonitor(robot, TestServer.SUPERUSER, TestServer.DATABASE);
+        MonitorModel monitor = monitorModel(robot);
+        robot.clickOn("#menuBar").clickOn("Connection").clickOn("#menuMonitor");
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs())
+                .filteredOn(tab -> tab.getId() != null && tab.getId().startsWith("monitor-"))
+                .hasSize(1);
+        assertThat(selectedTab(robot).getUserData()).isSameAs(monitor);
+
+        robot.interact(model::disconnectSelected);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getTabs())
+                .noneMatch(tab -> tab.getId() != null && tab.getId().startsWith("monitor-"));
+        assertThat(monitor.isClosed()).isTrue();
+    }
+
     // Helpers
 
     /** Connects a profile for {@code user} and opens its Monitor tab from the toolbar. */
