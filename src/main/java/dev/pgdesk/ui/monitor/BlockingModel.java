@@ -30,12 +30,22 @@ public final class BlockingModel {
         summary.set(describe(trees));
         SessionActivity current = selected.get();
         if (current != null) {
-            // The selection shows the latest reading of the same pid, or nothing once it is gone.
-            selected.set(sessions.stream()
-                    .filter(session -> session.pid() == current.pid())
-                    .findFirst()
-                    .orElse(null));
+            // The selection shows the latest reading of the same pid, or nothing once it left the tree.
+            selected.set(find(trees, current.pid()));
         }
+    }
+
+    private static SessionActivity find(List<BlockingNode> nodes, int pid) {
+        for (BlockingNode node : nodes) {
+            if (node.session().pid() == pid) {
+                return node.session();
+            }
+            SessionActivity below = find(node.waiting(), pid);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
     }
 
     static String describe(List<BlockingNode> trees) {
