@@ -76,6 +76,10 @@ public final class MonitorModel {
     private boolean sizesStale = true;
     private long slowQueriesReadNanos;
     private long sizesReadNanos;
+    /** The server's clock at the last good reading and how long that reading took; null before one. */
+    private Instant lastReadAt;
+
+    private Duration lastTook;
 
     /**
      * A monitor of one open connection.
@@ -224,9 +228,6 @@ public final class MonitorModel {
         lastTook = took;
         status.set(idleStatus());
     }
-
-    private Instant lastReadAt;
-    private Duration lastTook;
 
     private String idleStatus() {
         if (lastReadAt == null) {
