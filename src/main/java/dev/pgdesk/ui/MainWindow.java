@@ -4,6 +4,7 @@ import dev.pgdesk.ui.connect.ConnectionDialog;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.history.HistoryModel;
 import dev.pgdesk.ui.history.HistoryView;
+import dev.pgdesk.ui.monitor.MonitorView;
 import dev.pgdesk.ui.overview.OverviewModel;
 import dev.pgdesk.ui.overview.OverviewView;
 import dev.pgdesk.ui.query.QueryTabModel;
@@ -150,6 +151,10 @@ public final class MainWindow {
         Menu file = new Menu("File", null, newConnection, importUri, sample, new SeparatorMenuItem(), quit);
 
         Menu connection = new Menu("Connection", null, connectionItems("menu"));
+        MenuItem monitor = item("Monitor", "menuMonitor", this::openMonitor);
+        monitor.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+M"));
+        monitor.disableProperty().bind(model.canDisconnect().not());
+        connection.getItems().addAll(new SeparatorMenuItem(), monitor);
 
         MenuItem newEditor = item("New SQL Editor", "menuNewEditor", model::newEditor);
         newEditor.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
@@ -215,8 +220,15 @@ public final class MainWindow {
         editor.disableProperty().bind(model.selectedProperty().isNull());
         Button history =
                 toolButton("⟲", "History", "toolHistory", "Every statement run (Ctrl+Shift+H)", this::showHistory);
+        Button monitor = toolButton(
+                "◔",
+                "Monitor",
+                "toolMonitor",
+                "Sessions, locks, connections and slow queries of the selected server (Ctrl+Shift+M)",
+                this::openMonitor);
+        monitor.disableProperty().bind(model.canDisconnect().not());
         ToolBar bar = new ToolBar(
-                create, connect, disconnect, test, new Separator(), editor, history, new Separator(), sample);
+                create, connect, disconnect, test, new Separator(), editor, history, monitor, new Separator(), sample);
         bar.setId("toolBar");
         return bar;
     }
@@ -381,6 +393,35 @@ public final class MainWindow {
         tab.setUserData(history);
         addTab(tab, null);
         history.refresh();
+    }
+
+    /** Opens the Monitor tab of the selected connection, or selects it when it is open already. */
+    private void openMonitor() {
+        ProfileItem item = model.selectedProperty().get();
+        if (item == null) {
+            return;
+        }
+        String id = "monitor-" + item.id();
+        Optional<Tab> open =
+                tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst();
+        if (open.isPresent()) {
+            tabs.getSelectionModel().select(open.get());
+            return;
+        }
+        model.newMonitor().ifPresent(monitor -> {
+            Tab tab = new Tab("Monitor — " + item.name(), new MonitorView(monitor).content());
+            tab.setId(id);
+            tab.getStyleClass().add("monitor-tab");
+            tab.setUserData(monitor);
+            // The refresh stops however the tab goes: closed by the user or with its connection.
+            tab.tabPaneProperty().addListener((obs, old, pane) -> {
+                if (pane == null) {
+                    monitor.close();
+                }
+            });
+            addTab(tab, item.id());
+            monitor.start();
+        });
     }
 
     private void newConnection() {

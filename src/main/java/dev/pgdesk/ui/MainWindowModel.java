@@ -10,6 +10,7 @@ import dev.pgdesk.history.HistoryEntry;
 import dev.pgdesk.history.HistoryStore;
 import dev.pgdesk.history.RememberedValue;
 import dev.pgdesk.localdb.SampleDatabase;
+import dev.pgdesk.monitor.ServerMonitor;
 import dev.pgdesk.pool.PoolStats;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.query.QuerySession;
@@ -17,6 +18,7 @@ import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.dialog.DialogService;
+import dev.pgdesk.ui.monitor.MonitorModel;
 import dev.pgdesk.ui.query.QueryTabModel;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -459,6 +461,42 @@ public final class MainWindowModel {
         QueryTabModel tab = editors.newTab(item.get().profile(), session);
         tab.textProperty().set(entry.statement());
         statusMessage.set("The statement is in a new editor: press Ctrl+Enter to run it again.");
+    }
+
+    /**
+     * Opens {@code sql} in a new editor on the profile (the monitor's Open in Editor) and shows the
+     * parameter panel for its {@code $n} placeholders without running it.
+     */
+    public void openInEditor(String profileId, String sql) {
+        Optional<ProfileItem> item =
+                profiles.stream().filter(each -> each.id().equals(profileId)).findFirst();
+        if (item.isEmpty()) {
+            statusMessage.set("That connection no longer exists.");
+            return;
+        }
+        QuerySession session = openConnection(profileId)
+                .map(open -> new QuerySession(open.session()))
+                .orElse(null);
+        QueryTabModel tab = editors.newTab(item.get().profile(), session);
+        tab.textProperty().set(sql);
+        tab.showParameters();
+        statusMessage.set("The statement is in a new editor: enter its parameters' values to run it.");
+    }
+
+    /** A monitor of the selected profile's server, on its own monitor session; empty when not connected. */
+    public Optional<MonitorModel> newMonitor() {
+        ProfileItem item = selected.get();
+        if (item == null || !isConnected(item.id())) {
+            statusMessage.set("Connect first, then open the monitor.");
+            return Optional.empty();
+        }
+        return Optional.of(new MonitorModel(
+                item.id(),
+                item.name(),
+                new ServerMonitor(services.pools().monitor(item.id())),
+                services.tasks(),
+                services.dialogs(),
+                sql -> openInEditor(item.id(), sql)));
     }
 
     public HistoryStore history() {

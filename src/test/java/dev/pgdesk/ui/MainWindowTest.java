@@ -67,7 +67,8 @@ class MainWindowTest {
         assertThat(toolBar.getItems())
                 .filteredOn(Button.class::isInstance)
                 .extracting(node -> ((Button) node).getText())
-                .containsExactly("New", "Connect", "Disconnect", "Test", "SQL Editor", "History", "Sample database");
+                .containsExactly(
+                        "New", "Connect", "Disconnect", "Test", "SQL Editor", "History", "Monitor", "Sample database");
     }
 
     @Test

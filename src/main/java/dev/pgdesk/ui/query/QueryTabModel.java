@@ -206,7 +206,34 @@ public final class QueryTabModel {
         services.tasks()
                 .run(
                         token -> new Described(ScriptRunner.parameterTypes(current, plan), memory.recall(plan)),
-                        described -> prepareParameters(plan, described.types(), described.remembered()),
+                        described -> prepareParameters(plan, described.types(), described.remembered(), true),
+                        error -> refuse("The parameters' types could not be read: " + error.getMessage()));
+    }
+
+    /**
+     * Shows the parameter panel for every placeholder of the whole text without running anything (the
+     * monitor's Open in Editor puts a normalised statement here); does nothing when the text has none.
+     */
+    public void showParameters() {
+        QuerySession current = session.get();
+        ScriptPlan plan;
+        try {
+            plan = ScriptPlan.ofScript(text.get());
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        if (current == null || plan.isEmpty() || !plan.hasParameters()) {
+            return;
+        }
+        status.set("Asking the server for the parameters' types…");
+        services.tasks()
+                .run(
+                        token -> new Described(ScriptRunner.parameterTypes(current, plan), memory.recall(plan)),
+                        described -> {
+                            prepareParameters(plan, described.types(), described.remembered(), false);
+                            status.set("Enter the parameters' values, then press Run with Values (Ctrl+Enter).");
+                        },
                         error -> refuse("The parameters' types could not be read: " + error.getMessage()));
     }
 
@@ -214,7 +241,10 @@ public final class QueryTabModel {
     private record Described(Map<Parameter, String> types, Map<String, RememberedValue> remembered) {}
 
     private void prepareParameters(
-            ScriptPlan plan, Map<Parameter, String> types, Map<String, RememberedValue> remembered) {
+            ScriptPlan plan,
+            Map<Parameter, String> types,
+            Map<String, RememberedValue> remembered,
+            boolean runWhenComplete) {
         Map<String, ParameterRow> previous =
                 parameters.stream().collect(Collectors.toMap(ParameterRow::label, row -> row, (a, b) -> a));
         List<ParameterRow> rows = new ArrayList<>();
@@ -232,7 +262,7 @@ public final class QueryTabModel {
         parameters.setAll(rows);
         parametersShown.set(true);
         pendingPlan = plan;
-        if (rows.stream().allMatch(row -> row.givenProperty().get())) {
+        if (runWhenComplete && rows.stream().allMatch(row -> row.givenProperty().get())) {
             execute(plan);
         } else {
             status.set("Enter the parameters' values, then press Run with Values (Ctrl+Enter).");
