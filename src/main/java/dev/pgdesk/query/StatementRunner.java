@@ -53,14 +53,18 @@ final class StatementRunner {
         StatementResult result;
         try {
             // A failed transaction refuses even SET; the statement will fail anyway unless it is a ROLLBACK.
-            boolean timeoutSet = state(connection) != TransactionState.FAILED;
+            TransactionState before = state(connection);
+            boolean timeoutSet = before != TransactionState.FAILED;
+            // Inside a transaction SET LOCAL ends with it, so nothing runs after the statement: a session idle
+            // in a transaction then shows the user's statement in pg_stat_activity, not a RESET.
+            boolean local = before == TransactionState.IN_TRANSACTION;
             if (timeoutSet) {
-                setServerTimeout(connection, timeout);
+                setServerTimeout(connection, timeout, local);
             }
             try {
                 result = runStatement(connection, bound, timeout, token, listener, notices);
             } finally {
-                if (timeoutSet) {
+                if (timeoutSet && !local) {
                     resetServerTimeout(connection);
                 }
             }
@@ -149,9 +153,9 @@ final class StatementRunner {
         }
     }
 
-    private static void setServerTimeout(Connection connection, Duration timeout) throws SQLException {
+    private static void setServerTimeout(Connection connection, Duration timeout, boolean local) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET statement_timeout = " + timeout.toMillis());
+            statement.execute((local ? "SET LOCAL" : "SET") + " statement_timeout = " + timeout.toMillis());
         }
     }
 

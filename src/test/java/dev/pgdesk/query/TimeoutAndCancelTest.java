@@ -60,6 +60,29 @@ class TimeoutAndCancelTest {
     }
 
     @Test
+    void insideATransactionTheSessionShowsTheUsersStatementRatherThanATimeoutReset() throws SQLException {
+        session.setManualCommit(true);
+        Object during = single(run(session, "SELECT current_setting('statement_timeout')", Duration.ofSeconds(7)));
+        Object pid = single(run(session, "SELECT pg_backend_pid() /* the user's statement */", Duration.ofSeconds(7)));
+
+        String lastQuery;
+        try (Connection observer = QueryTestSupport.SERVER.connect("postgres");
+                PreparedStatement statement =
+                        observer.prepareStatement("SELECT state, query FROM pg_stat_activity WHERE pid = ?")) {
+            statement.setInt(1, (Integer) pid);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                assertThat(row.getString("state")).isEqualTo("idle in transaction");
+                lastQuery = row.getString("query");
+            }
+        }
+        session.rollback();
+
+        assertThat(during).isEqualTo("7s");
+        assertThat(lastQuery).isEqualTo("SELECT pg_backend_pid() /* the user's statement */");
+    }
+
+    @Test
     void aZeroTimeoutLetsAStatementRunPastTheDefault() {
         StatementResult result = run(session, "SELECT pg_sleep(1.2)", Duration.ZERO);
 
