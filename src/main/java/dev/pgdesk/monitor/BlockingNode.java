@@ -1,6 +1,8 @@
 package dev.pgdesk.monitor;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A session in the blocking tree with the sessions waiting for it. A root is a session that blocks others
@@ -15,8 +17,25 @@ public record BlockingNode(SessionActivity session, List<BlockingNode> waiting) 
         waiting = List.copyOf(waiting);
     }
 
-    /** How many sessions wait behind this one, directly or indirectly. */
+    /**
+     * How many distinct sessions wait behind this one, directly or indirectly; a session waiting for two
+     * sessions of this tree appears under both but counts once.
+     */
     public int waitingCount() {
-        return waiting.stream().mapToInt(node -> 1 + node.waitingCount()).sum();
+        return waitingPids().size();
+    }
+
+    /** The pids of the sessions waiting behind this one, directly or indirectly, each once. */
+    public Set<Integer> waitingPids() {
+        Set<Integer> pids = new HashSet<>();
+        collectWaiting(pids);
+        return pids;
+    }
+
+    private void collectWaiting(Set<Integer> pids) {
+        for (BlockingNode node : waiting) {
+            pids.add(node.session().pid());
+            node.collectWaiting(pids);
+        }
     }
 }

@@ -33,6 +33,18 @@ class BlockingTreeTest {
     }
 
     @Test
+    void aSessionReachedTwiceBelowOneBlockerCountsOnce() {
+        // 20 waits for 10; 30 waits for both 10 and 20, so it hangs under 10 directly and under 20.
+        List<BlockingNode> roots = BlockingTree.of(List.of(blockedBy(10), blockedBy(20, 10), blockedBy(30, 10, 20)));
+
+        assertThat(roots).singleElement().satisfies(root -> {
+            assertThat(pids(root)).isEqualTo("10(20(30),30)");
+            assertThat(root.waitingCount()).isEqualTo(2);
+            assertThat(root.waitingPids()).containsExactlyInAnyOrder(20, 30);
+        });
+    }
+
+    @Test
     void rootsWithAsManyWaitingAreInPidOrder() {
         List<BlockingNode> roots =
                 BlockingTree.of(List.of(blockedBy(9), blockedBy(3), blockedBy(4, 9), blockedBy(2, 3)));

@@ -128,7 +128,7 @@ final class ActivityView {
                         column("PID", 70, SessionActivity::pid, String::valueOf),
                         column("User", 90, SessionActivity::user, text -> text),
                         column("Database", 90, SessionActivity::database, text -> text),
-                        column("Application", 120, SessionActivity::application, text -> text),
+                        column("Application", 120, ActivityView::applicationOrProcess, text -> text),
                         column("State", 130, SessionActivity::state, text -> text),
                         column("Wait event", 130, ActivityView::waitEvent, text -> text),
                         column("Duration", 75, SessionActivity::queryDuration, MonitorText::duration),
@@ -146,6 +146,12 @@ final class ActivityView {
         });
         model.generationProperty().addListener((obs, old, now) -> restoreSelection());
         return table;
+    }
+
+    /** A server process has no application name; its kind (checkpointer, walwriter, …) says what it is. */
+    private static String applicationOrProcess(SessionActivity session) {
+        boolean serverProcess = session.backendType() != null && !"client backend".equals(session.backendType());
+        return serverProcess && session.application().isEmpty() ? session.backendType() : session.application();
     }
 
     private static String waitEvent(SessionActivity session) {

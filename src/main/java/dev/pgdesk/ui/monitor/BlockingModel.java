@@ -52,7 +52,11 @@ public final class BlockingModel {
         if (trees.isEmpty()) {
             return "No session is blocked.";
         }
-        int waiting = trees.stream().mapToInt(BlockingNode::waitingCount).sum();
+        // A session waiting for two blockers shows under both; count it once.
+        long waiting = trees.stream()
+                .flatMap(tree -> tree.waitingPids().stream())
+                .distinct()
+                .count();
         BlockingNode first = trees.get(0);
         String roots = trees.size() == 1 ? "1 root blocker" : trees.size() + " root blockers";
         return roots + ", " + waiting + (waiting == 1 ? " session waits" : " sessions wait") + ". Most waiting"

@@ -6,6 +6,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
 
 /** The monitor's line charts: the last 10 minutes, no animation, no symbols, lines updated in place. */
 final class Charts {
@@ -49,6 +50,24 @@ final class Charts {
                     .setAll(points.stream()
                             .map(point -> new XYChart.Data<Number, Number>(point.secondsAgo(), point.value()))
                             .toList());
+        });
+    }
+
+    /** Labels only whole numbers on the value axis: there is no such thing as 1.25 connections. */
+    static void wholeNumbers(LineChart<Number, Number> chart) {
+        NumberAxis axis = (NumberAxis) chart.getYAxis();
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double number = value.doubleValue();
+                return number == Math.rint(number) ? String.valueOf((long) number) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
         });
     }
 

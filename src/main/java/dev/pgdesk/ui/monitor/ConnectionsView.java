@@ -41,6 +41,7 @@ final class ConnectionsView {
         VBox top = new VBox(8, usage, gauge, warning, states);
         top.getStyleClass().add("monitor-bar");
         root.setTop(top);
+        Charts.wholeNumbers(chart);
         root.setCenter(chart);
         model.countsProperty().addListener((obs, old, now) -> show(now));
         model.seriesProperty().addListener((obs, old, now) -> Charts.show(chart, now));
