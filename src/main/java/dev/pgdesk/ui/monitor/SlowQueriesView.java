@@ -26,7 +26,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -184,7 +184,9 @@ final class SlowQueriesView {
         steps.setWrapText(true);
         steps.getStyleClass().add("query-text");
         steps.textProperty().bind(model.howToEnableProperty());
-        VBox.setVgrow(steps, Priority.ALWAYS);
+        // Sized to the steps (a handful of lines), selectable so the statements can be copied.
+        steps.setPrefRowCount(9);
+        steps.setMaxHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(10, title, reason, how, steps);
         box.setId("slowQueriesUnavailable");
         box.getStyleClass().add("unavailable-box");
