@@ -12,8 +12,7 @@ import java.util.Optional;
  * @param rolledBack whether a transaction or savepoint pgdesk opened for it was rolled back
  * @param modifyingCommand the data-modifying command, {@code null} for a statement that only reads
  */
-public record ExplainFailure(ServerError error, boolean rolledBack, String modifyingCommand)
-        implements ExplainOutcome {
+public record ExplainFailure(ServerError error, boolean rolledBack, String modifyingCommand) implements ExplainOutcome {
     public ExplainFailure {
         Objects.requireNonNull(error, "error");
     }

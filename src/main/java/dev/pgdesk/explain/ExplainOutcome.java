@@ -14,6 +14,7 @@ public sealed interface ExplainOutcome permits ExplainedPlan, ExplainFailure {
 
     /** The sentence for a rolled-back {@code command}. */
     static String rollbackMessage(String command) {
-        return "EXPLAIN ANALYZE ran the " + command + " inside a transaction that was rolled back; nothing was changed.";
+        return "EXPLAIN ANALYZE ran the " + command
+                + " inside a transaction that was rolled back; nothing was changed.";
     }
 }

@@ -77,7 +77,8 @@ public final class ExplainRunner {
      * @param token cancels the EXPLAIN (under ANALYZE the statement stops and is rolled back)
      * @throws IllegalArgumentException the text is not exactly one explainable statement
      */
-    public ExplainOutcome explain(BoundStatement statement, ExplainMode mode, Duration timeout, CancellationToken token) {
+    public ExplainOutcome explain(
+            BoundStatement statement, ExplainMode mode, Duration timeout, CancellationToken token) {
         singleStatement(statement.text());
         StatementKind.requireExplainable(statement.text());
         String modifying = StatementKind.modifyingCommand(statement.text()).orElse(null);

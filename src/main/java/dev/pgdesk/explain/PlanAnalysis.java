@@ -14,7 +14,8 @@ public record PlanAnalysis(boolean byTime, List<NodeAnalysis> nodes) {
         nodes = List.copyOf(nodes);
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).nodeId() != i) {
-                throw new IllegalArgumentException("analysis " + i + " belongs to node " + nodes.get(i).nodeId());
+                throw new IllegalArgumentException(
+                        "analysis " + i + " belongs to node " + nodes.get(i).nodeId());
             }
         }
     }

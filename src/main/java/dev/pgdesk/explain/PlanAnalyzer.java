@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
  * <p>Own (self) time is the node's time over all loops minus its children's. Nodes below a {@code Gather}
  * or {@code Gather Merge} ran in several processes at once, and PostgreSQL sums their loops over the
  * processes, so their time is divided by the number of processes (the Gather child's loops per Gather
- * loop) to get wall-clock time comparable with the Gather's. A {@code CTE Scan} pulls its rows from the
- * CTE's plan, which appears as an init plan of an ancestor: the CTE plan's time is counted inside the scans
- * that read it, so ancestors do not subtract it a second time, and each scan subtracts an equal part of it.
- * Other init plans and sub plans run inside their parent's time and are subtracted like any child. Rounding
- * in the server's figures can make a difference slightly negative; it is shown as 0. Without ANALYZE the
- * same is done with costs, the inner side of a nested loop counted once per estimated outer row.
+ * loop) to get wall-clock time comparable with the Gather's. Init plans run when a node first needs their
+ * value, inside that node's time, so they are taken off that node rather than off the node they hang from:
+ * a CTE's plan off the CTE Scans that read it (largest own time first), another init plan off the deepest node
+ * whose conditions refer to it (its parent when none does). Sub plans run inside their parent's time and
+ * are subtracted like any child. Rounding in the server's figures can make a difference slightly negative;
+ * it is shown as 0. Without ANALYZE the same is done with costs: the planner charges init plans to the
+ * node they hang from, and a nested loop's inner side once per estimated outer row.
  *
  * <p>Marks: {@link MarkKind#EXPENSIVE} for the nodes whose own share is at least {@value #EXPENSIVE_SHARE}
  * of the whole, at most {@value #MAX_EXPENSIVE} of them, largest first (a plan whose work is spread evenly
@@ -50,10 +51,11 @@ public final class PlanAnalyzer {
 
     /**
      * Identifiers directly before a comparison in a filter as the server prints it, e.g. {@code customer_id}
-     * in {@code ((o.customer_id = 42) AND ((status)::text = 'open'::text))}.
+     * in {@code ((o.customer_id = 42) AND ((status)::text = 'open'::text))}; not a function's argument, as
+     * in {@code lower(name)}, which a plain index on the column would not serve.
      */
     private static final Pattern COMPARED_COLUMN = Pattern.compile(
-            "(?:[A-Za-z_][\\w$]*\\.)?\"?([A-Za-z_][\\w$]*)\"?\\)?(?:::[\\w ]+?(?:\\[\\])?)?\\)?\\s*"
+            "(?<![\\w$]\\()(?<![\\w$.\"])(?:[A-Za-z_][\\w$]*\\.)?\"?([A-Za-z_][\\w$]*)\"?\\)?(?:::[\\w ]+?(?:\\[\\])?)?\\)?\\s*"
                     + "(?:=|<>|!=|<=|>=|<|>|~~\\*?|!~~\\*?|IS\\s|IN\\s|BETWEEN\\s)");
 
     private PlanAnalyzer() {}
@@ -67,11 +69,9 @@ public final class PlanAnalyzer {
         boolean byTime = plan.analyzed();
         Context context = new Context(plan);
         context.collectParallelDivisors(plan.root(), 1);
-        context.collectCteScans();
+        context.collectInitPlans();
         double whole = byTime
-                ? (plan.executionMillis() != null
-                        ? plan.executionMillis()
-                        : context.inclusiveMillis(plan.root()))
+                ? (plan.executionMillis() != null ? plan.executionMillis() : context.inclusiveMillis(plan.root()))
                 : plan.root().estimate().totalCost();
         List<double[]> selves = new ArrayList<>();
         for (PlanNode node : nodes) {
@@ -255,12 +255,15 @@ public final class PlanAnalyzer {
         return String.format(Locale.ROOT, "%,.0f", rows);
     }
 
-    /** Per-plan lookups: which nodes ran in parallel, and which scans read which CTE. */
+    /** Per-plan lookups: which nodes ran in parallel, and which nodes already include an init plan's time. */
     private static final class Context {
+        /** {@code InitPlan 3 (returns $2,$3)} up to PostgreSQL 15; later versions refer to {@code (InitPlan 3)}. */
+        private static final Pattern RETURNS = Pattern.compile("\\(returns ([^)]*)\\)");
+
         private final Plan plan;
         private final Map<Integer, Double> parallelDivisors = new HashMap<>();
-        private final Map<String, Integer> cteScanCounts = new HashMap<>();
-        private final Map<String, PlanNode> ctePlans = new HashMap<>();
+        /** Init-plan time counted inside a node other than the init plan's parent, to take off that node. */
+        private final Map<Integer, Double> absorbed = new HashMap<>();
 
         Context(Plan plan) {
             this.plan = plan;
@@ -286,22 +289,116 @@ public final class PlanAnalyzer {
                     .findFirst()
                     .orElse(null);
             long gatherLoops = gather.actuals().loops();
-            if (child != null && child.actuals() != null && gatherLoops > 0 && child.actuals().loops() > 0) {
+            if (child != null
+                    && child.actuals() != null
+                    && gatherLoops > 0
+                    && child.actuals().loops() > 0) {
                 return Math.max(1, (double) child.actuals().loops() / gatherLoops);
             }
             Integer launched = gather.workersLaunched();
             return launched == null ? 1 : launched + 1;
         }
 
-        void collectCteScans() {
+        /**
+         * An init plan runs when a node first needs its value, inside that node's time: a CTE's plan inside
+         * the CTE Scans that read it (shared out by the time each scan has left of its own, largest first: the
+         * first scan to pull rows does most of the CTE's work), any other init plan inside the node whose
+         * conditions refer to it (its parent when none does).
+         */
+        void collectInitPlans() {
+            Map<String, List<PlanNode>> cteScans = new HashMap<>();
             plan.root().walk(node -> {
                 if (node.nodeType().equals("CTE Scan") && node.cteName() != null) {
-                    cteScanCounts.merge(node.cteName(), 1, Integer::sum);
-                }
-                if (isCtePlan(node)) {
-                    ctePlans.put(node.subplanName().substring("CTE ".length()), node);
+                    cteScans.computeIfAbsent(node.cteName(), name -> new ArrayList<>())
+                            .add(node);
                 }
             });
+            plan.root().walk(parent -> {
+                for (PlanNode child : parent.children()) {
+                    if (child.isInitPlan() && !isCtePlan(child)) {
+                        absorbed.merge(user(parent, child).id(), inclusiveMillis(child), Double::sum);
+                    }
+                }
+            });
+            // CTE plans last, so each scan gives up only the time it has left after the init plans it ran.
+            plan.root().walk(parent -> {
+                for (PlanNode child : parent.children()) {
+                    if (!isCtePlan(child)) {
+                        continue;
+                    }
+                    double time = inclusiveMillis(child);
+                    List<PlanNode> scans = new ArrayList<>(
+                            cteScans.getOrDefault(child.subplanName().substring("CTE ".length()), List.of()));
+                    scans.sort(Comparator.comparingDouble(this::selfMillis).reversed());
+                    for (PlanNode scan : scans) {
+                        double part = Math.min(time, selfMillis(scan));
+                        absorbed.merge(scan.id(), part, Double::sum);
+                        time -= part;
+                    }
+                    if (time > 0) {
+                        absorbed.merge(parent.id(), time, Double::sum);
+                    }
+                }
+            });
+        }
+
+        /** The deepest node under {@code parent} (outside the init plan) whose conditions name the init plan. */
+        private static PlanNode user(PlanNode parent, PlanNode initPlan) {
+            List<Pattern> references = references(initPlan.subplanName());
+            PlanNode[] found = {parent};
+            int[] foundDepth = {-1};
+            search(parent, initPlan, references, 0, found, foundDepth);
+            return found[0];
+        }
+
+        private static void search(
+                PlanNode node, PlanNode skip, List<Pattern> references, int depth, PlanNode[] found, int[] foundDepth) {
+            if (node == skip) {
+                return;
+            }
+            if (depth > foundDepth[0] && mentions(node, references)) {
+                found[0] = node;
+                foundDepth[0] = depth;
+            }
+            for (PlanNode child : node.children()) {
+                search(child, skip, references, depth + 1, found, foundDepth);
+            }
+        }
+
+        private static List<Pattern> references(String subplanName) {
+            if (subplanName == null) {
+                return List.of();
+            }
+            Matcher returns = RETURNS.matcher(subplanName);
+            if (returns.find()) {
+                List<Pattern> parameters = new ArrayList<>();
+                for (String parameter : returns.group(1).split(",")) {
+                    parameters.add(Pattern.compile(Pattern.quote(parameter.strip()) + "(?!\\d)"));
+                }
+                return parameters;
+            }
+            String name = subplanName.replaceAll("\\s*\\(.*$", "");
+            return List.of(Pattern.compile(Pattern.quote("(" + name + ")")));
+        }
+
+        private static boolean mentions(PlanNode node, List<Pattern> references) {
+            NodeConditions c = node.conditions();
+            List<String> texts = new ArrayList<>(node.details().values());
+            for (String text : new String[] {
+                c.filter(), c.indexCond(), c.recheckCond(), c.hashCond(), c.mergeCond(), c.joinFilter()
+            }) {
+                if (text != null) {
+                    texts.add(text);
+                }
+            }
+            for (String text : texts) {
+                for (Pattern reference : references) {
+                    if (reference.matcher(text).find()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         double inclusiveMillis(PlanNode node) {
@@ -313,27 +410,27 @@ public final class PlanAnalyzer {
         }
 
         double selfMillis(PlanNode node) {
-            double self = inclusiveMillis(node);
+            double self = inclusiveMillis(node) - absorbed.getOrDefault(node.id(), 0.0);
             for (PlanNode child : node.children()) {
-                if (!isCtePlan(child)) {
+                if (!child.isInitPlan()) {
                     self -= inclusiveMillis(child);
                 }
-            }
-            if (node.nodeType().equals("CTE Scan") && ctePlans.containsKey(node.cteName())) {
-                self -= inclusiveMillis(ctePlans.get(node.cteName())) / cteScanCounts.get(node.cteName());
             }
             return Math.max(0, self);
         }
 
+        /**
+         * Costs include the children's; the planner also charges init plans (CTEs among them) to the node
+         * they hang from, and a nested loop's inner side once per outer row.
+         */
         double selfCost(PlanNode node) {
             double self = node.estimate().totalCost();
             PlanNode outer = null;
             for (PlanNode child : node.children()) {
-                if (isCtePlan(child)) {
-                    continue;
-                }
                 double cost = child.estimate().totalCost();
-                if (node.nodeType().equals("Nested Loop") && "Inner".equals(child.parentRelationship()) && outer != null) {
+                if (node.nodeType().equals("Nested Loop")
+                        && "Inner".equals(child.parentRelationship())
+                        && outer != null) {
                     cost *= Math.max(1, outer.estimate().rows());
                 }
                 if ("Outer".equals(child.parentRelationship())) {
@@ -349,7 +446,9 @@ public final class PlanAnalyzer {
         }
 
         private static boolean isCtePlan(PlanNode node) {
-            return node.isInitPlan() && node.subplanName() != null && node.subplanName().startsWith("CTE ");
+            return node.isInitPlan()
+                    && node.subplanName() != null
+                    && node.subplanName().startsWith("CTE ");
         }
     }
 }

@@ -70,11 +70,16 @@ public record PlanNode(
 
     /**
      * The node's name as PostgreSQL's text format shows it: {@code Parallel Seq Scan on orders o}, {@code
+     * Finalize HashAggregate}, {@code
      * Index Scan using orders_pkey on orders}, {@code Hash Left Join}, {@code HashAggregate}, {@code Update
      * on accounts}.
      */
     public String title() {
         StringBuilder title = new StringBuilder();
+        String partialMode = details.get("Partial Mode");
+        if (partialMode != null && !partialMode.equals("Simple")) {
+            title.append(partialMode).append(' ');
+        }
         if (parallelAware) {
             title.append("Parallel ");
         }

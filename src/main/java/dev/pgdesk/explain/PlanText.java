@@ -104,7 +104,11 @@ public final class PlanText {
     private static String figures(PlanNode node, NodeAnalysis derived, PlanAnalysis analysis) {
         NodeEstimate estimate = node.estimate();
         StringBuilder line = new StringBuilder(String.format(
-                Locale.ROOT, "cost=%.2f..%.2f  width=%d", estimate.startupCost(), estimate.totalCost(), estimate.width()));
+                Locale.ROOT,
+                "cost=%.2f..%.2f  width=%d",
+                estimate.startupCost(),
+                estimate.totalCost(),
+                estimate.width()));
         NodeActuals actuals = node.actuals();
         if (actuals == null) {
             line.append("  rows=").append(PlanAnalyzer.count(estimate.rows()));
