@@ -41,8 +41,8 @@ public final class StatementKind {
                     "The statement is an EXPLAIN already: remove the EXPLAIN and its options, pgdesk adds its own.");
         }
         throw new IllegalArgumentException("EXPLAIN shows plans of SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES,"
-                + " TABLE, EXECUTE, DECLARE, CREATE TABLE ... AS and CREATE MATERIALIZED VIEW; a " + first
-                + " statement has no plan.");
+                + " TABLE, EXECUTE, DECLARE, CREATE TABLE ... AS and CREATE MATERIALIZED VIEW; " + first
+                + " statements have no plan.");
     }
 
     /**
