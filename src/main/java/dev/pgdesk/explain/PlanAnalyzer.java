@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * has none); {@link MarkKind#LARGE_SEQ_SCAN} for a sequential scan of a table of at least {@value
  * #LARGE_TABLE_ROWS} rows (by the catalog's estimate or the rows it read); {@link MarkKind#MISESTIMATE}
  * when actual and estimated rows differ by a factor of at least {@value #MISESTIMATE_FACTOR} and at least
- * {@value #MISESTIMATE_MIN_ROWS} rows are involved; {@link MarkKind#DISK_SPILL} for sorts and hashes that
+ * {@value #MISESTIMATE_MIN_ROWS} rows are involved (except fewer rows below a {@code Limit}, which stops
+ * its input early on purpose); {@link MarkKind#DISK_SPILL} for sorts and hashes that
  * used temporary files.
  */
 public final class PlanAnalyzer {
@@ -81,6 +82,12 @@ public final class PlanAnalyzer {
             selves.add(new double[] {own, whole > 0 ? Math.min(1, own / whole) : 0});
         }
         Set<Integer> expensive = expensive(selves);
+        Set<Integer> belowLimit = new java.util.HashSet<>();
+        plan.root().walk(node -> {
+            if (node.nodeType().equals("Limit")) {
+                node.children().forEach(child -> child.walk(below -> belowLimit.add(below.id())));
+            }
+        });
         List<NodeAnalysis> analyses = new ArrayList<>();
         for (PlanNode node : nodes) {
             double share = selves.get(node.id())[1];
@@ -91,7 +98,7 @@ public final class PlanAnalyzer {
                 marks.add(new PlanMark(MarkKind.EXPENSIVE, expensiveMessage(node, share, selfMillis)));
             }
             seqScanMark(node, sizes).ifPresent(marks::add);
-            misestimateMark(node, ratio).ifPresent(marks::add);
+            misestimateMark(node, ratio, belowLimit.contains(node.id())).ifPresent(marks::add);
             spillMark(node).ifPresent(marks::add);
             analyses.add(new NodeAnalysis(node.id(), selfMillis, context.selfCost(node), share, ratio, marks));
         }
@@ -125,8 +132,8 @@ public final class PlanAnalyzer {
         return Math.max(1, actuals.rows()) / Math.max(1, node.estimate().rows());
     }
 
-    private static Optional<PlanMark> misestimateMark(PlanNode node, Double ratio) {
-        if (ratio == null) {
+    private static Optional<PlanMark> misestimateMark(PlanNode node, Double ratio, boolean belowLimit) {
+        if (ratio == null || (belowLimit && ratio < 1)) {
             return Optional.empty();
         }
         double factor = ratio >= 1 ? ratio : 1 / ratio;

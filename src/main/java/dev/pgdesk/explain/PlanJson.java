@@ -76,6 +76,8 @@ public final class PlanJson {
             buffers.put("sharedWritten", b.sharedWritten());
             buffers.put("localHit", b.localHit());
             buffers.put("localRead", b.localRead());
+            buffers.put("localDirtied", b.localDirtied());
+            buffers.put("localWritten", b.localWritten());
             buffers.put("tempRead", b.tempRead());
             buffers.put("tempWritten", b.tempWritten());
         }

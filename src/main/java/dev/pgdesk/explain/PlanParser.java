@@ -46,6 +46,8 @@ public final class PlanParser {
             "Shared Written Blocks",
             "Local Hit Blocks",
             "Local Read Blocks",
+            "Local Dirtied Blocks",
+            "Local Written Blocks",
             "Temp Read Blocks",
             "Temp Written Blocks",
             "Filter",
@@ -116,6 +118,8 @@ public final class PlanParser {
                         json.path("Shared Written Blocks").asLong(),
                         json.path("Local Hit Blocks").asLong(),
                         json.path("Local Read Blocks").asLong(),
+                        json.path("Local Dirtied Blocks").asLong(),
+                        json.path("Local Written Blocks").asLong(),
                         json.path("Temp Read Blocks").asLong(),
                         json.path("Temp Written Blocks").asLong())
                 : null;

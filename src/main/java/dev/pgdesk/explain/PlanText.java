@@ -152,6 +152,8 @@ public final class PlanText {
         List<String> local = new ArrayList<>();
         add(local, "hit", buffers.localHit());
         add(local, "read", buffers.localRead());
+        add(local, "dirtied", buffers.localDirtied());
+        add(local, "written", buffers.localWritten());
         if (!local.isEmpty()) {
             parts.add("local " + String.join(" ", local));
         }
@@ -176,8 +178,9 @@ public final class PlanText {
         }
     }
 
+    /** Like PostgreSQL's text format, a count of discarded rows is shown only when some were. */
     private static String rows(Double rows) {
-        return rows == null ? null : PlanAnalyzer.count(rows);
+        return rows == null || rows == 0 ? null : PlanAnalyzer.count(rows);
     }
 
     /** Whole rows as whole numbers; PostgreSQL 18's fractional per-loop averages with two decimals. */

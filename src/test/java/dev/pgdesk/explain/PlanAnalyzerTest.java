@@ -179,6 +179,23 @@ class PlanAnalyzerTest {
     }
 
     @Test
+    void fewerRowsThanEstimatedBelowALimitAreNoMisestimate() {
+        Plan plan = PlanParser.parse("""
+                [{"Plan": {"Node Type": "Limit", "Startup Cost": 0, "Total Cost": 1, "Plan Rows": 5, "Plan Width": 8,
+                  "Actual Startup Time": 0.1, "Actual Total Time": 0.2, "Actual Rows": 5, "Actual Loops": 1,
+                  "Plans": [{"Node Type": "Sort", "Parent Relationship": "Outer", "Startup Cost": 0, "Total Cost": 1,
+                    "Plan Rows": 5000, "Plan Width": 8, "Actual Startup Time": 0.1, "Actual Total Time": 0.2,
+                    "Actual Rows": 5, "Actual Loops": 1}]}}]
+                """);
+
+        NodeAnalysis sort =
+                PlanAnalyzer.analyze(plan, Map.of()).of(plan.root().children().get(0));
+
+        assertThat(sort.misestimateFactor()).isEqualTo(1000);
+        assertThat(sort.has(MarkKind.MISESTIMATE)).isFalse();
+    }
+
+    @Test
     void withoutAnalyzeTheCostDecidesWhatIsExpensive() {
         Plan plan = PlanParser.parse("""
                 [{"Plan": {"Node Type": "Aggregate", "Strategy": "Plain", "Startup Cost": 1900, "Total Cost": 1900.01,
