@@ -86,7 +86,9 @@ public final class ExplainRunner {
                 mode.prefix() + statement.text(), mode.prefix() + statement.jdbcSql(), statement.values());
         TransactionState state = session.transactionState();
         if (state == TransactionState.FAILED) {
-            return finish(statement, mode, run(explain, timeout, token), false, null, Map.of());
+            // The server refuses anything but a rollback: its error tells the user so.
+            StatementResult result = run(explain, timeout, token);
+            return finish(statement, mode, result, planOf(result, statement), false, null, Map.of());
         }
         Wrapper wrapper = state == TransactionState.IN_TRANSACTION
                 ? Wrapper.SAVEPOINT
@@ -99,41 +101,56 @@ public final class ExplainRunner {
             }
         }
         StatementResult result;
+        Plan plan;
         Map<String, RelationSize> sizes = Map.of();
-        boolean undone = false;
+        boolean undone;
         try {
             result = run(explain, timeout, token);
-            if (result instanceof RowsResult rows && !token.isCancelled()) {
-                sizes = relationSizes(rows);
+            plan = planOf(result, statement);
+            if (plan != null && !token.isCancelled()) {
+                sizes = relationSizes(plan);
             }
         } finally {
             undone = undo(wrapper);
         }
         boolean rolledBack = mode == ExplainMode.ANALYZE && undone;
-        return finish(statement, mode, result, rolledBack, modifying, sizes);
+        return finish(statement, mode, result, plan, rolledBack, modifying, sizes);
     }
 
-    private ExplainOutcome finish(
+    /** The parsed plan of a successful EXPLAIN; {@code null} for a failed one. */
+    private static Plan planOf(StatementResult result, BoundStatement statement) {
+        if (result instanceof ServerError) {
+            return null;
+        }
+        if (!(result instanceof RowsResult rows) || rows.rows().isEmpty()) {
+            throw new IllegalStateException("EXPLAIN returned no plan for: " + statement.text());
+        }
+        return PlanParser.parse(jsonOf(rows));
+    }
+
+    /** The single json value of EXPLAIN (FORMAT JSON); pgjdbc returns it as a PGobject whose text is the JSON. */
+    private static String jsonOf(RowsResult rows) {
+        return String.valueOf(rows.rows().get(0)[0]);
+    }
+
+    private static ExplainOutcome finish(
             BoundStatement statement,
             ExplainMode mode,
             StatementResult result,
+            Plan plan,
             boolean rolledBack,
             String modifying,
             Map<String, RelationSize> sizes) {
         if (result instanceof ServerError error) {
             return new ExplainFailure(unshift(error, mode.prefix().length()), rolledBack, modifying);
         }
-        if (!(result instanceof RowsResult rows) || rows.rows().isEmpty()) {
-            throw new IllegalStateException("EXPLAIN returned no plan for: " + statement.text());
-        }
-        String json = String.valueOf(rows.rows().get(0)[0]);
-        Plan plan = PlanParser.parse(json);
+        RowsResult rows = (RowsResult) result;
         return new ExplainedPlan(
                 statement.text(),
                 mode,
                 plan,
                 PlanAnalyzer.analyze(plan, sizes),
-                json,
+                jsonOf(rows),
                 rolledBack,
                 modifying,
                 rows.notices(),
@@ -182,18 +199,13 @@ public final class ExplainRunner {
      * without ANALYZE. Asked inside the EXPLAIN's own transaction or savepoint where there is one; a failure
      * only means the marks rely on what ANALYZE measured.
      */
-    private Map<String, RelationSize> relationSizes(RowsResult rows) {
-        List<String> names;
-        try {
-            names = PlanParser.parse(String.valueOf(rows.rows().get(0)[0])).nodes().stream()
-                    .filter(PlanNode::isSequentialScan)
-                    .map(PlanNode::relationName)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .toList();
-        } catch (PlanFormatException e) {
-            return Map.of();
-        }
+    private Map<String, RelationSize> relationSizes(Plan plan) {
+        List<String> names = plan.nodes().stream()
+                .filter(PlanNode::isSequentialScan)
+                .map(PlanNode::relationName)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         if (names.isEmpty()) {
             return Map.of();
         }

@@ -283,6 +283,31 @@ class ExplainRunnerTest {
     }
 
     @Test
+    void inAFailedTransactionTheServerRefusesAndNothingIsRolledBackBehindTheUsersBack() {
+        assertThat(run("BEGIN")).isNotInstanceOf(ServerError.class);
+        assertThat(run("SELECT 1 / 0")).isInstanceOf(ServerError.class);
+
+        ExplainOutcome outcome = explain("SELECT * FROM " + CUSTOMERS, ExplainMode.ANALYZE);
+
+        assertThat(outcome).isInstanceOfSatisfying(ExplainFailure.class, failure -> {
+            assertThat(failure.error().sqlState()).isEqualTo(ServerError.IN_FAILED_TRANSACTION);
+            assertThat(failure.rolledBack()).isFalse();
+        });
+        assertThat(session.transactionState()).isEqualTo(TransactionState.FAILED);
+        assertThat(run("ROLLBACK")).isNotInstanceOf(ServerError.class);
+    }
+
+    @Test
+    void aNullParameterIsBoundAsNull() {
+        ExplainedPlan explained = planOf(explain(
+                "SELECT * FROM " + ORDERS + " WHERE customer_id IS DISTINCT FROM $1",
+                ExplainMode.ANALYZE,
+                ParameterValue.nullOf("integer")));
+
+        assertThat(explained.plan().root().actuals().rows()).isEqualTo(100_000);
+    }
+
+    @Test
     void plainExplainOfAnUpdateDoesNotRunIt() throws SQLException {
         String before = scalar("SELECT sum(amount) FROM " + ORDERS);
 
