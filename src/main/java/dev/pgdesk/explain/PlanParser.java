@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +133,7 @@ public final class PlanParser {
                 optionalDouble(json, "Rows Removed by Join Filter"),
                 optionalDouble(json, "Rows Removed by Index Recheck"));
         Map<String, String> details = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (!MODELLED.contains(field.getKey())) {
                 details.put(field.getKey(), detailText(field.getValue()));
             }
