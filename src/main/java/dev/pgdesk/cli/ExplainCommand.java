@@ -28,8 +28,6 @@ import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,12 +46,10 @@ final class ExplainCommand implements CliCommand {
     private static final String FILE = "--file";
     private static final String PARAM = "--param";
     private static final String NULL_PARAM = "--null-param";
-    private static final String TIMEOUT = "--timeout";
+    private static final String TIMEOUT = TimeoutOption.NAME;
     private static final String ANALYZE = "--analyze";
     private static final String JSON = "--json";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
-    /** PostgreSQL's statement_timeout is an int of milliseconds. */
-    private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
 
     private final TargetResolver targets;
     private final boolean cancelOnInterrupt;
@@ -136,7 +132,7 @@ final class ExplainCommand implements CliCommand {
             arguments = CliArguments.parse(
                     args, Set.of(ANALYZE, JSON), Set.of(SQL, FILE, TIMEOUT), Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
-            timeout = timeout(arguments);
+            timeout = TimeoutOption.parse(arguments.value(TIMEOUT));
             // Only the real process can sit at a terminal; reading it then would wait for typing.
             boolean terminal = cancelOnInterrupt && System.console() != null;
             source = ScriptSource.read(arguments.value(SQL), arguments.value(FILE), in, terminal, target);
@@ -275,25 +271,6 @@ final class ExplainCommand implements CliCommand {
                                     entry.getValue(), type, entry.getKey().label()));
         }
         return values;
-    }
-
-    private static Duration timeout(CliArguments arguments) throws CliUsageException {
-        if (arguments.value(TIMEOUT).isEmpty()) {
-            return QuerySession.DEFAULT_TIMEOUT;
-        }
-        String text = arguments.value(TIMEOUT).get().strip();
-        BigDecimal seconds;
-        try {
-            seconds = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new CliUsageException("--timeout '" + text + "' is not a number of seconds (0 for no limit)");
-        }
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
-            throw new CliUsageException(
-                    "--timeout must be between 0 (no limit) and " + MAX_TIMEOUT_SECONDS + " seconds, not " + text);
-        }
-        return Duration.ofMillis(
-                seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());
     }
 
     private static int error(PrintStream err, int status, String message) {

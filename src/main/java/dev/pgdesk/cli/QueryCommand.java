@@ -19,7 +19,6 @@ import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.task.CancellationToken;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,15 +41,13 @@ final class QueryCommand implements CliCommand {
     static final String FILE = "--file";
     static final String PARAM = "--param";
     static final String NULL_PARAM = "--null-param";
-    static final String TIMEOUT = "--timeout";
+    static final String TIMEOUT = TimeoutOption.NAME;
     static final String PRETTY = "--pretty";
     static final String FORMAT = "--format";
     static final String OUTPUT = "--output";
     static final String DELIMITER = "--delimiter";
     static final String NUMERIC_AS_STRING = "--numeric-as-string";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
-    /** PostgreSQL's statement_timeout is an int of milliseconds. */
-    private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
     /** How long Ctrl-C waits for the canceled statement's rollback and error report before the JVM exits. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
 
@@ -184,7 +181,7 @@ final class QueryCommand implements CliCommand {
                     Set.of(SQL, FILE, TIMEOUT, FORMAT, OUTPUT, DELIMITER),
                     Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
-            timeout = timeout(arguments);
+            timeout = TimeoutOption.parse(arguments.value(TIMEOUT));
             format = format(arguments);
             delimiter = delimiter(arguments, format);
         } catch (CliUsageException e) {
@@ -334,27 +331,6 @@ final class QueryCommand implements CliCommand {
                     + " break (write \\t for a tab), not '" + text.get() + "'");
         }
         return value.charAt(0);
-    }
-
-    private static Duration timeout(CliArguments arguments) throws CliUsageException {
-        if (arguments.value(TIMEOUT).isEmpty()) {
-            return QuerySession.DEFAULT_TIMEOUT;
-        }
-        String text = arguments.value(TIMEOUT).get().strip();
-        BigDecimal seconds;
-        try {
-            seconds = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new CliUsageException("--timeout '" + text + "' is not a number of seconds (0 for no limit)");
-        }
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
-            throw new CliUsageException(
-                    "--timeout must be between 0 (no limit) and " + MAX_TIMEOUT_SECONDS + " seconds, not " + text);
-        }
-        long millis = seconds.movePointRight(3)
-                .setScale(0, java.math.RoundingMode.CEILING)
-                .longValueExact();
-        return Duration.ofMillis(millis);
     }
 
     private static int usageError(PrintStream err, String message) {
