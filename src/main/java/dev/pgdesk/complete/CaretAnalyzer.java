@@ -1,0 +1,292 @@
+package dev.pgdesk.complete;
+
+import dev.pgdesk.complete.CaretContext.Place;
+import dev.pgdesk.sql.ScriptStatement;
+import dev.pgdesk.sql.SqlLexer;
+import dev.pgdesk.sql.StatementSplitter;
+import dev.pgdesk.sql.Token;
+import dev.pgdesk.sql.TokenKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the statement around the caret with the lexer and works out its {@link CaretContext}. */
+final class CaretAnalyzer {
+    private static final Set<String> RELATION_WORDS =
+            Set.of("from", "join", "update", "into", "table", "truncate", "only", "lateral", "using");
+    private static final Set<String> RELATION_LISTS = Set.of("from", "using", "truncate");
+    private static final Set<String> EXPRESSION_WORDS = Set.of(
+            "select", "where", "on", "by", "having", "set", "returning", "values", "when", "then", "else", "case",
+            "and", "or", "not", "distinct", "limit", "offset", "in", "between", "like", "ilike", "check", "default");
+    private static final Set<String> EXPLAIN_WORDS = Set.of("explain", "analyze", "analyse", "verbose");
+
+    private CaretAnalyzer() {}
+
+    static CaretContext analyze(String sql, int caret) {
+        if (caret < 0 || caret > sql.length()) {
+            throw new IllegalArgumentException("caret offset " + caret + " lies outside the text (0.." + sql.length() + ")");
+        }
+        int regionStart = 0;
+        int regionEnd = caret;
+        for (ScriptStatement statement : StatementSplitter.split(sql)) {
+            if (statement.start() > caret) {
+                break;
+            }
+            regionStart = statement.start();
+            regionEnd = Math.max(statement.end(), caret);
+        }
+        String region = sql.substring(regionStart, regionEnd);
+        int regionCaret = caret - regionStart;
+        List<Token> all = SqlLexer.tokenize(region);
+
+        // A semicolon between the statement and the caret: the caret starts a new statement.
+        int cut = 0;
+        for (int i = 0; i < all.size() && all.get(i).end() <= regionCaret; i++) {
+            Token token = all.get(i);
+            if (token.kind() == TokenKind.PUNCTUATION && region.charAt(token.start()) == ';') {
+                cut = i + 1;
+            }
+        }
+        if (cut > 0) {
+            all = all.subList(cut, all.size());
+        }
+        Token atCaret = null;
+        for (Token token : all) {
+            if (token.start() < regionCaret && regionCaret <= token.end()) {
+                atCaret = token;
+                break;
+            }
+        }
+        int wordStart = regionCaret;
+        int wordEnd = regionCaret;
+        String typed = "";
+        boolean quoted = false;
+        if (atCaret != null) {
+            TokenKind kind = atCaret.kind();
+            boolean inside = regionCaret < atCaret.end() || !atCaret.terminated();
+            switch (kind) {
+                case LINE_COMMENT, NUMBER, POSITIONAL_PARAMETER, NAMED_PARAMETER, META_COMMAND, UNKNOWN -> {
+                    return none(caret);
+                }
+                case BLOCK_COMMENT, STRING, DOLLAR_STRING -> {
+                    if (inside) {
+                        return none(caret);
+                    }
+                }
+                case IDENTIFIER, KEYWORD -> {
+                    wordStart = atCaret.start();
+                    wordEnd = atCaret.end();
+                    typed = region.substring(wordStart, regionCaret);
+                }
+                case QUOTED_IDENTIFIER -> {
+                    wordStart = atCaret.start();
+                    wordEnd = atCaret.end();
+                    quoted = true;
+                    boolean closedBeforeCaret = atCaret.terminated() && regionCaret == atCaret.end();
+                    typed = Identifiers.unquote(region.substring(wordStart, regionCaret), closedBeforeCaret);
+                }
+                default -> {
+                    // punctuation, operators, whitespace: nothing typed yet
+                }
+            }
+        }
+        StatementTokens tokens = new StatementTokens(region, all);
+        int typedIndex = tokens.indexAtOrAfter(wordStart);
+        int before = typedIndex - 1;
+
+        List<String> qualifier = new ArrayList<>();
+        while (tokens.isChar(before, '.') && tokens.isName(before - 1)) {
+            qualifier.add(0, tokens.name(before - 1));
+            before -= 2;
+        }
+        boolean upper = keywordsInUpperCase(typed, tokens, before, region);
+        Builder builder = new Builder(
+                regionStart + wordStart, regionStart + wordEnd, typed, quoted, qualifier, upper, tokens);
+        return place(tokens, before, builder);
+    }
+
+    private static CaretContext place(StatementTokens tokens, int prev, Builder builder) {
+        if (prev < 0) {
+            return builder.build(Place.STATEMENT_START);
+        }
+        String prevWord = tokens.word(prev);
+        if (prevWord.equals("as") && !builder.qualified()) {
+            // A new name is being made up: nothing to offer.
+            return builder.build(Place.NONE);
+        }
+        List<String> following = ContextKeywords.FOLLOWING.get(prevWord);
+        if (following != null && (!prevWord.equals("or") || tokens.isWord(prev - 1, "create"))) {
+            return builder.following(following).build(Place.KEYWORDS);
+        }
+        // "DROP TABLE IF EXISTS |" names a relation just as "DROP TABLE |" does.
+        int effectivePrev = prev;
+        if (tokens.isWord(prev, "exists") && tokens.isWord(prev - 1, "if")) {
+            effectivePrev = prev - 2;
+        } else if (tokens.isWord(prev, "exists") && tokens.isWord(prev - 1, "not") && tokens.isWord(prev - 2, "if")) {
+            effectivePrev = prev - 3;
+        }
+        int depth = 0;
+        for (int i = effectivePrev; i >= 0; i--) {
+            if (tokens.isChar(i, ')')) {
+                depth++;
+                continue;
+            }
+            if (tokens.isChar(i, '(')) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                return enclosingParen(tokens, i, prev, builder);
+            }
+            if (depth > 0) {
+                continue;
+            }
+            String word = tokens.word(i);
+            if (word.equals("using") && tokens.isChar(i + 1, '(')) {
+                return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
+            }
+            if (RELATION_WORDS.contains(word)) {
+                if (i == effectivePrev || (tokens.isChar(prev, ',') && RELATION_LISTS.contains(word))) {
+                    return builder.build(Place.RELATION);
+                }
+                return builder.build(Place.AFTER_RELATION);
+            }
+            if (word.equals("call") && i == prev) {
+                return builder.build(Place.CALL);
+            }
+            if (EXPRESSION_WORDS.contains(word)) {
+                return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
+            }
+        }
+        boolean onlyExplain = true;
+        for (int i = 0; i <= prev; i++) {
+            onlyExplain &= EXPLAIN_WORDS.contains(tokens.word(i));
+        }
+        return builder.build(onlyExplain ? Place.STATEMENT_START : Place.OTHER);
+    }
+
+    /** The caret sits inside brackets opened at {@code open}, with nothing telling the clause in between. */
+    private static CaretContext enclosingParen(StatementTokens tokens, int open, int prev, Builder builder) {
+        // INSERT INTO [schema.]table ( column, ... |
+        int nameEnd = open - 1;
+        int nameStart = nameEnd;
+        while (tokens.isChar(nameStart - 1, '.') && tokens.isName(nameStart - 2)) {
+            nameStart -= 2;
+        }
+        if (tokens.isName(nameEnd) && tokens.isWord(nameStart - 1, "into")) {
+            return builder.insertTarget(tokens.dottedName(nameStart)).build(Place.INSERT_COLUMNS);
+        }
+        if (prev == open && (open == 0 || tokens.isWord(open - 1, "as"))) {
+            // A subquery or CTE body begins.
+            return builder.build(Place.STATEMENT_START);
+        }
+        return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
+    }
+
+    /** Whether the token at {@code i} ends a value: a name, literal or closing bracket. */
+    private static boolean isOperandEnd(StatementTokens tokens, int i) {
+        if (tokens.isChar(i, ')')) {
+            return true;
+        }
+        if (tokens.isChar(i, '*')) {
+            // "SELECT *" and "t.*" are complete; "a *" waits for its right operand.
+            return tokens.isWord(i - 1, "select") || tokens.isChar(i - 1, ',') || tokens.isChar(i - 1, '.');
+        }
+        TokenKind kind = tokens.token(i).kind();
+        return switch (kind) {
+            case IDENTIFIER, QUOTED_IDENTIFIER, NUMBER, STRING, DOLLAR_STRING, POSITIONAL_PARAMETER, NAMED_PARAMETER -> true;
+            case KEYWORD -> Set.of("null", "true", "false", "end", "current_date", "current_timestamp", "current_user")
+                    .contains(tokens.word(i));
+            default -> false;
+        };
+    }
+
+    /**
+     * Keywords follow the case being typed: a prefix with letters decides; otherwise the last keyword
+     * written before the caret; upper case when there is none.
+     */
+    private static boolean keywordsInUpperCase(String typed, StatementTokens tokens, int before, String region) {
+        boolean hasLetters = typed.chars().anyMatch(Character::isLetter);
+        if (hasLetters) {
+            return !typed.chars().filter(Character::isLetter).allMatch(Character::isLowerCase);
+        }
+        for (int i = before; i >= 0; i--) {
+            if (tokens.token(i).kind() == TokenKind.KEYWORD) {
+                String text = tokens.token(i).text(region);
+                return !text.chars().filter(Character::isLetter).allMatch(Character::isLowerCase);
+            }
+        }
+        return true;
+    }
+
+    private static CaretContext none(int caret) {
+        return new CaretContext(
+                Place.NONE, caret, caret, "", false, List.of(), false, List.of(), List.of(), true, null);
+    }
+
+    /** Collects the parts of a context while the place is being worked out. */
+    private static final class Builder {
+        private final int replaceFrom;
+        private final int replaceTo;
+        private final String typed;
+        private final boolean quoted;
+        private final List<String> qualifier;
+        private final boolean upper;
+        private final StatementTokens tokens;
+        private boolean afterOperand;
+        private List<String> insertTarget = List.of();
+        private List<String> following = List.of();
+
+        Builder(
+                int replaceFrom,
+                int replaceTo,
+                String typed,
+                boolean quoted,
+                List<String> qualifier,
+                boolean upper,
+                StatementTokens tokens) {
+            this.replaceFrom = replaceFrom;
+            this.replaceTo = replaceTo;
+            this.typed = typed;
+            this.quoted = quoted;
+            this.qualifier = Collections.unmodifiableList(qualifier);
+            this.upper = upper;
+            this.tokens = tokens;
+        }
+
+        boolean qualified() {
+            return !qualifier.isEmpty();
+        }
+
+        Builder afterOperand(boolean value) {
+            afterOperand = value;
+            return this;
+        }
+
+        Builder insertTarget(List<String> target) {
+            insertTarget = target;
+            return this;
+        }
+
+        Builder following(List<String> words) {
+            following = words;
+            return this;
+        }
+
+        CaretContext build(Place place) {
+            return new CaretContext(
+                    place,
+                    replaceFrom,
+                    replaceTo,
+                    typed,
+                    quoted,
+                    qualifier,
+                    afterOperand,
+                    insertTarget,
+                    following,
+                    upper,
+                    tokens);
+        }
+    }
+}
