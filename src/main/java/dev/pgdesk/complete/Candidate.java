@@ -20,7 +20,8 @@ public record Candidate(String text, String label, CandidateKind kind, String de
             throw new IllegalArgumentException("a candidate needs text to insert");
         }
         if (label == null || label.isEmpty() || kind == null || detail == null) {
-            throw new IllegalArgumentException("candidate " + text + " needs a label, a kind and a detail (\"\" for none)");
+            throw new IllegalArgumentException(
+                    "candidate " + text + " needs a label, a kind and a detail (\"\" for none)");
         }
     }
 }

@@ -59,8 +59,12 @@ final class CandidateCollector {
         add(new Candidate(text, label, kind, detail, score(match, category, pathRank, name.length())));
     }
 
-    /** Offers a keyword or keyword phrase, written in the case the user types in. */
-    void keyword(String phrase, int category) {
+    /**
+     * Offers a keyword or keyword phrase, written in the case the user types in.
+     *
+     * @param position the phrase's place in its list, best first; it stands in for the length of a name
+     */
+    void keyword(String phrase, int category, int position) {
         if (context.quoted()) {
             return;
         }
@@ -69,7 +73,7 @@ final class CandidateCollector {
             return;
         }
         String text = context.upperCaseKeywords() ? phrase.toUpperCase(Locale.ROOT) : phrase.toLowerCase(Locale.ROOT);
-        add(new Candidate(text, text, CandidateKind.KEYWORD, "", score(match, category, 0, phrase.length())));
+        add(new Candidate(text, text, CandidateKind.KEYWORD, "", score(match, category, 0, position)));
     }
 
     private static int score(NameMatch match, int category, int pathRank, int length) {

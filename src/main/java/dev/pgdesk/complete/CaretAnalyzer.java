@@ -17,15 +17,38 @@ final class CaretAnalyzer {
             Set.of("from", "join", "update", "into", "table", "truncate", "only", "lateral", "using");
     private static final Set<String> RELATION_LISTS = Set.of("from", "using", "truncate");
     private static final Set<String> EXPRESSION_WORDS = Set.of(
-            "select", "where", "on", "by", "having", "set", "returning", "values", "when", "then", "else", "case",
-            "and", "or", "not", "distinct", "limit", "offset", "in", "between", "like", "ilike", "check", "default");
+            "select",
+            "where",
+            "on",
+            "by",
+            "having",
+            "set",
+            "returning",
+            "values",
+            "when",
+            "then",
+            "else",
+            "case",
+            "and",
+            "or",
+            "not",
+            "distinct",
+            "limit",
+            "offset",
+            "in",
+            "between",
+            "like",
+            "ilike",
+            "check",
+            "default");
     private static final Set<String> EXPLAIN_WORDS = Set.of("explain", "analyze", "analyse", "verbose");
 
     private CaretAnalyzer() {}
 
     static CaretContext analyze(String sql, int caret) {
         if (caret < 0 || caret > sql.length()) {
-            throw new IllegalArgumentException("caret offset " + caret + " lies outside the text (0.." + sql.length() + ")");
+            throw new IllegalArgumentException(
+                    "caret offset " + caret + " lies outside the text (0.." + sql.length() + ")");
         }
         int regionStart = 0;
         int regionEnd = caret;
@@ -41,16 +64,14 @@ final class CaretAnalyzer {
         List<Token> all = SqlLexer.tokenize(region);
 
         // A semicolon between the statement and the caret: the caret starts a new statement.
-        int cut = 0;
+        int cutOffset = 0;
         for (int i = 0; i < all.size() && all.get(i).end() <= regionCaret; i++) {
             Token token = all.get(i);
             if (token.kind() == TokenKind.PUNCTUATION && region.charAt(token.start()) == ';') {
-                cut = i + 1;
+                cutOffset = token.end();
             }
         }
-        if (cut > 0) {
-            all = all.subList(cut, all.size());
-        }
+        all = startingAt(all, cutOffset);
         Token atCaret = null;
         for (Token token : all) {
             if (token.start() < regionCaret && regionCaret <= token.end()) {
@@ -91,6 +112,13 @@ final class CaretAnalyzer {
                 }
             }
         }
+        if (quoted && !atCaret.terminated() && atCaret.end() > regionCaret) {
+            // An opening quote without its partner swallows the rest of the statement; close it at the caret
+            // so the statement after it (its FROM clause) still counts, and replace only up to the caret.
+            region = region.substring(0, regionCaret) + '"' + region.substring(regionCaret);
+            all = startingAt(SqlLexer.tokenize(region), cutOffset);
+            wordEnd = regionCaret;
+        }
         StatementTokens tokens = new StatementTokens(region, all);
         int typedIndex = tokens.indexAtOrAfter(wordStart);
         int before = typedIndex - 1;
@@ -101,8 +129,8 @@ final class CaretAnalyzer {
             before -= 2;
         }
         boolean upper = keywordsInUpperCase(typed, tokens, before, region);
-        Builder builder = new Builder(
-                regionStart + wordStart, regionStart + wordEnd, typed, quoted, qualifier, upper, tokens);
+        Builder builder =
+                new Builder(regionStart + wordStart, regionStart + wordEnd, typed, quoted, qualifier, upper, tokens);
         return place(tokens, before, builder);
     }
 
@@ -184,6 +212,14 @@ final class CaretAnalyzer {
         return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
     }
 
+    private static List<Token> startingAt(List<Token> tokens, int offset) {
+        int first = 0;
+        while (first < tokens.size() && tokens.get(first).start() < offset) {
+            first++;
+        }
+        return tokens.subList(first, tokens.size());
+    }
+
     /** Whether the token at {@code i} ends a value: a name, literal or closing bracket. */
     private static boolean isOperandEnd(StatementTokens tokens, int i) {
         if (tokens.isChar(i, ')')) {
@@ -195,9 +231,11 @@ final class CaretAnalyzer {
         }
         TokenKind kind = tokens.token(i).kind();
         return switch (kind) {
-            case IDENTIFIER, QUOTED_IDENTIFIER, NUMBER, STRING, DOLLAR_STRING, POSITIONAL_PARAMETER, NAMED_PARAMETER -> true;
-            case KEYWORD -> Set.of("null", "true", "false", "end", "current_date", "current_timestamp", "current_user")
-                    .contains(tokens.word(i));
+            case IDENTIFIER, QUOTED_IDENTIFIER, NUMBER, STRING, DOLLAR_STRING, POSITIONAL_PARAMETER, NAMED_PARAMETER ->
+                true;
+            case KEYWORD ->
+                Set.of("null", "true", "false", "end", "current_date", "current_timestamp", "current_user")
+                        .contains(tokens.word(i));
             default -> false;
         };
     }

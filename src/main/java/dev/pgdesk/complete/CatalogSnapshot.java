@@ -185,8 +185,7 @@ public final class CatalogSnapshot {
 
     /** The objects per kind, for logs: "12 schemas, 2040 relations, 20400 columns, 3300 functions". */
     public String summary() {
-        long columns =
-                relations.stream().mapToLong(r -> r.columns().size()).sum();
+        long columns = relations.stream().mapToLong(r -> r.columns().size()).sum();
         return schemas.size() + " schemas, " + relations.size() + " relations, " + columns + " columns, "
                 + functions.size() + " functions";
     }

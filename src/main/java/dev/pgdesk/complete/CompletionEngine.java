@@ -123,7 +123,8 @@ public final class CompletionEngine {
 
         private void expression() {
             boolean keywordsFirst = context.afterOperand();
-            List<ScopeEntry> scope = ScopeReader.read(context.tokens(), snapshot).items();
+            List<ScopeEntry> scope =
+                    ScopeReader.read(context.tokens(), snapshot).items();
             for (ScopeEntry entry : scope) {
                 for (CatalogColumn column : entry.columns()) {
                     column(column, entry, keywordsFirst ? LIKELY : WANTED);
@@ -138,7 +139,9 @@ public final class CompletionEngine {
                         0);
             }
             functions(keywordsFirst ? POSSIBLE - 5 : LIKELY);
-            keywords(keywordsFirst ? ContextKeywords.AFTER_OPERAND : ContextKeywords.OPERAND_START, keywordsFirst ? WANTED : POSSIBLE);
+            keywords(
+                    keywordsFirst ? ContextKeywords.AFTER_OPERAND : ContextKeywords.OPERAND_START,
+                    keywordsFirst ? WANTED : POSSIBLE);
             keywords(keywordsFirst ? ContextKeywords.OPERAND_START : ContextKeywords.AFTER_OPERAND, UNLIKELY);
             otherKeywords();
         }
@@ -155,7 +158,8 @@ public final class CompletionEngine {
             if (relation == null) {
                 return;
             }
-            ScopeEntry entry = new ScopeEntry(relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
+            ScopeEntry entry = new ScopeEntry(
+                    relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
             for (CatalogColumn column : relation.columns()) {
                 column(column, entry, WANTED);
             }
@@ -168,7 +172,8 @@ public final class CompletionEngine {
             if (qualifier.size() == 1) {
                 String name = qualifier.get(0);
                 if (place != Place.RELATION && place != Place.CALL) {
-                    for (ScopeEntry entry : ScopeReader.read(context.tokens(), snapshot).items()) {
+                    for (ScopeEntry entry :
+                            ScopeReader.read(context.tokens(), snapshot).items()) {
                         if (entry.exposedName().equals(name)) {
                             entry.columns().forEach(column -> column(column, entry, WANTED));
                             return;
@@ -185,7 +190,8 @@ public final class CompletionEngine {
             }
             CatalogRelation relation = resolve(qualifier);
             if (relation != null) {
-                ScopeEntry entry = new ScopeEntry(relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
+                ScopeEntry entry = new ScopeEntry(
+                        relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
                 relation.columns().forEach(column -> column(column, entry, WANTED));
             }
         }
@@ -250,7 +256,8 @@ public final class CompletionEngine {
 
         private void ctes() {
             for (ScopeEntry entry : ScopeReader.read(context.tokens(), snapshot).ctes()) {
-                collector.object(entry.exposedName(), null, false, CandidateKind.ALIAS, entry.description(), WANTED + 5, 9);
+                collector.object(
+                        entry.exposedName(), null, false, CandidateKind.ALIAS, entry.description(), WANTED + 5, 9);
             }
         }
 
@@ -258,7 +265,13 @@ public final class CompletionEngine {
             for (String schema : snapshot.schemas()) {
                 boolean system = isSystemSchema(schema) || schema.startsWith("pg_");
                 collector.object(
-                        schema, null, false, CandidateKind.SCHEMA, "schema", system ? UNLIKELY - 5 : LIKELY + 5, pathRank(schema));
+                        schema,
+                        null,
+                        false,
+                        CandidateKind.SCHEMA,
+                        "schema",
+                        system ? UNLIKELY - 5 : LIKELY + 5,
+                        pathRank(schema));
             }
         }
 
@@ -306,8 +319,8 @@ public final class CompletionEngine {
         }
 
         private void keywords(List<String> phrases, int category) {
-            for (String phrase : phrases) {
-                collector.keyword(phrase, category);
+            for (int i = 0; i < phrases.size(); i++) {
+                collector.keyword(phrases.get(i), category, i);
             }
         }
 

@@ -18,8 +18,8 @@ public enum FunctionKind {
             case "a" -> AGGREGATE;
             case "w" -> WINDOW;
             case "p" -> PROCEDURE;
-            default -> throw new IllegalArgumentException(
-                    "prokind '" + prokind + "' is unknown (expected f, a, w or p)");
+            default ->
+                throw new IllegalArgumentException("prokind '" + prokind + "' is unknown (expected f, a, w or p)");
         };
     }
 }

@@ -32,8 +32,9 @@ public enum RelationKind {
             case "m" -> MATERIALIZED_VIEW;
             case "f" -> FOREIGN_TABLE;
             case "p" -> PARTITIONED_TABLE;
-            default -> throw new IllegalArgumentException(
-                    "relkind '" + relkind + "' is not a relation completion offers (expected r, v, m, f or p)");
+            default ->
+                throw new IllegalArgumentException(
+                        "relkind '" + relkind + "' is not a relation completion offers (expected r, v, m, f or p)");
         };
     }
 }

@@ -15,8 +15,20 @@ import java.util.Set;
 final class ScopeReader {
     private static final Set<String> ITEM_INTRODUCERS = Set.of("from", "join", "update", "into", "using");
     private static final Set<String> SELECT_LIST_ENDS = Set.of(
-            "from", "into", "where", "group", "having", "order", "limit", "offset", "union", "except", "intersect",
-            "window", "fetch", "for");
+            "from",
+            "into",
+            "where",
+            "group",
+            "having",
+            "order",
+            "limit",
+            "offset",
+            "union",
+            "except",
+            "intersect",
+            "window",
+            "fetch",
+            "for");
 
     private final StatementTokens tokens;
     private final CatalogSnapshot snapshot;

@@ -31,8 +31,7 @@ public final class SnapshotCache {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotCache.class);
 
     /** First words of statements that change what completion offers. */
-    private static final Set<String> DDL_WORDS =
-            Set.of("create", "alter", "drop", "comment", "import", "do");
+    private static final Set<String> DDL_WORDS = Set.of("create", "alter", "drop", "comment", "import", "do");
 
     /** First words that make earlier DDL of the transaction visible to other connections. */
     private static final Set<String> COMMIT_WORDS = Set.of("commit", "end");
