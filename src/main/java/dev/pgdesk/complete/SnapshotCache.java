@@ -189,10 +189,10 @@ public final class SnapshotCache {
             CatalogSnapshot snapshot = source.load();
             current = snapshot;
             lastFailure = null;
-            future.complete(snapshot);
             for (Consumer<CatalogSnapshot> listener : listeners) {
                 notify(listener, snapshot);
             }
+            future.complete(snapshot);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not load the catalog snapshot for completion: {}", e.getMessage());
             lastFailure = e;
