@@ -18,7 +18,7 @@ import java.util.Map;
 final class CandidateCollector {
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingInt(Candidate::score)
             .reversed()
-            .thenComparing(c -> c.label().toLowerCase(Locale.ROOT))
+            .thenComparing(Candidate::label, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Candidate::text);
 
     private final CaretContext context;

@@ -41,7 +41,9 @@ final class CaretAnalyzer {
             "ilike",
             "check",
             "default");
-    private static final Set<String> EXPLAIN_WORDS = Set.of("explain", "analyze", "analyse", "verbose");
+    /** Words of EXPLAIN, VACUUM and ANALYZE before their statement or table. */
+    private static final Set<String> MAINTENANCE_WORDS =
+            Set.of("explain", "vacuum", "analyze", "analyse", "verbose", "full", "freeze");
 
     private CaretAnalyzer() {}
 
@@ -138,6 +140,14 @@ final class CaretAnalyzer {
         if (prev < 0) {
             return builder.build(Place.STATEMENT_START);
         }
+        boolean onlyOptions = true;
+        for (int i = 0; i <= prev && onlyOptions; i++) {
+            onlyOptions = MAINTENANCE_WORDS.contains(tokens.word(i));
+        }
+        if (onlyOptions) {
+            // "EXPLAIN [ANALYZE]" precedes a statement; "VACUUM [FULL]" and "ANALYZE" name tables.
+            return builder.build(tokens.isWord(0, "explain") ? Place.STATEMENT_START : Place.RELATION);
+        }
         String prevWord = tokens.word(prev);
         if (prevWord.equals("as") && !builder.qualified()) {
             // A new name is being made up: nothing to offer.
@@ -183,15 +193,14 @@ final class CaretAnalyzer {
             if (word.equals("call") && i == prev) {
                 return builder.build(Place.CALL);
             }
+            if (word.equals("on") && (tokens.isWord(0, "grant") || tokens.isWord(0, "revoke"))) {
+                return builder.build(i == prev ? Place.RELATION : Place.OTHER);
+            }
             if (EXPRESSION_WORDS.contains(word)) {
                 return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
             }
         }
-        boolean onlyExplain = true;
-        for (int i = 0; i <= prev; i++) {
-            onlyExplain &= EXPLAIN_WORDS.contains(tokens.word(i));
-        }
-        return builder.build(onlyExplain ? Place.STATEMENT_START : Place.OTHER);
+        return builder.build(Place.OTHER);
     }
 
     /** The caret sits inside brackets opened at {@code open}, with nothing telling the clause in between. */

@@ -32,6 +32,7 @@ public final class CatalogSnapshot {
     private final Map<String, List<CatalogFunction>> functionsBySchema = new HashMap<>();
     private final List<String> resolutionPath;
     private final List<FunctionGroup> functionGroups;
+    private final Map<String, CatalogRelation> visibleByName = new HashMap<>();
 
     private CatalogSnapshot(
             List<String> schemas,
@@ -76,6 +77,9 @@ public final class CatalogSnapshot {
         }
         path.addAll(this.searchPath);
         this.resolutionPath = List.copyOf(path);
+        for (CatalogRelation relation : this.relations) {
+            visibleByName.computeIfAbsent(relation.name(), this::resolve);
+        }
     }
 
     /**
@@ -166,13 +170,22 @@ public final class CatalogSnapshot {
 
     /** The relation an unqualified {@code name} means: the first found along pg_catalog and the search path. */
     public Optional<CatalogRelation> visibleRelation(String name) {
+        return Optional.ofNullable(visibleByName.get(name));
+    }
+
+    /** Whether {@code relation} is the one its bare name finds, so it needs no schema in front. */
+    public boolean isVisible(CatalogRelation relation) {
+        return visibleByName.get(relation.name()) == relation;
+    }
+
+    private CatalogRelation resolve(String name) {
         for (String schema : resolutionPath) {
             CatalogRelation relation = relationsByQualifiedName.get(key(schema, name));
             if (relation != null) {
-                return Optional.of(relation);
+                return relation;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -230,9 +230,7 @@ public final class CompletionEngine {
 
         private void relations() {
             for (CatalogRelation relation : snapshot.relations()) {
-                boolean visible = snapshot.visibleRelation(relation.name())
-                        .map(found -> found == relation)
-                        .orElse(false);
+                boolean visible = snapshot.isVisible(relation);
                 boolean system = isSystemSchema(relation.schema());
                 int category;
                 if (visible) {
@@ -281,7 +279,8 @@ public final class CompletionEngine {
                     continue;
                 }
                 boolean visible = isOnPath(group.schema());
-                if (!visible && !typedSomething) {
+                // Thousands of built-in functions would bury the keywords until a prefix narrows them.
+                if (!typedSomething && (!visible || isSystemSchema(group.schema()))) {
                     continue;
                 }
                 function(group, !visible, visible ? category : category - 20);

@@ -351,6 +351,24 @@ class CompletionEngineTest {
         }
 
         @Test
+        void vacuumAndAnalyzeNameTables() {
+            assertThat(first(complete("VACUUM FULL ord|")).text()).isEqualTo("orders");
+            assertThat(first(complete("analyze ord|")).text()).isEqualTo("orders");
+        }
+
+        @Test
+        void grantOnNamesATable() {
+            assertThat(first(complete("grant select on ord|")).text()).isEqualTo("orders");
+        }
+
+        @Test
+        void withNothingTypedBuiltInFunctionsWaitForAPrefixSoKeywordsShow() {
+            List<String> texts = texts(complete("select * from orders where |"));
+
+            assertThat(texts).contains("order_total", "case", "not").doesNotContain("lower", "now");
+        }
+
+        @Test
         void anEmptySnapshotStillOffersKeywords() {
             CompletionResult result = complete("select * from users wh|", CatalogSnapshot.empty());
 
@@ -421,6 +439,42 @@ class CompletionEngineTest {
                 LOG.info(String.format(Locale.ROOT, "completion took %.0f µs on average for: %s", micros, statement));
                 assertThat(result.candidates()).isNotEmpty();
             }
+        }
+
+        @Test
+        void aLongScriptIsReadWholeForEachCompletion() {
+            CatalogSnapshot large = SampleCatalog.large(2_000, 10, 3_000);
+            StringBuilder script = new StringBuilder();
+            for (int i = 0; i < 2_000; i++) {
+                script.append("select col_")
+                        .append(i)
+                        .append("_1, 'text; not a split' from table_")
+                        .append(i)
+                        .append(" where col_")
+                        .append(i)
+                        .append("_0 = ")
+                        .append(i)
+                        .append(";\n");
+            }
+            String marked = script.substring(0, script.length() / 2) + "select * from table_1 where col_1_|;\n"
+                    + script.substring(script.length() / 2);
+            for (int warmUp = 0; warmUp < 20; warmUp++) {
+                complete(marked, large);
+            }
+            int rounds = 50;
+            long started = System.nanoTime();
+            CompletionResult result = null;
+            for (int i = 0; i < rounds; i++) {
+                result = complete(marked, large);
+            }
+            double micros = (System.nanoTime() - started) / 1_000.0 / rounds;
+            LOG.info(String.format(
+                    Locale.ROOT,
+                    "completion in a %d-character script took %.0f µs on average",
+                    marked.length(),
+                    micros));
+
+            assertThat(texts(result)).startsWith("col_1_0", "col_1_1");
         }
     }
 }
