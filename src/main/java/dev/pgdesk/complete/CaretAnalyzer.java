@@ -16,6 +16,9 @@ final class CaretAnalyzer {
     private static final Set<String> RELATION_WORDS =
             Set.of("from", "join", "update", "into", "table", "truncate", "only", "lateral", "using");
     private static final Set<String> RELATION_LISTS = Set.of("from", "using", "truncate");
+    /** Clauses listing output values, after which FROM and AS come first. */
+    private static final Set<String> SELECT_LIST_WORDS = Set.of("select", "distinct", "returning", "by");
+
     private static final Set<String> EXPRESSION_WORDS = Set.of(
             "select",
             "where",
@@ -148,6 +151,11 @@ final class CaretAnalyzer {
             // "EXPLAIN [ANALYZE]" precedes a statement; "VACUUM [FULL]" and "ANALYZE" name tables.
             return builder.build(tokens.isWord(0, "explain") ? Place.STATEMENT_START : Place.RELATION);
         }
+        if (tokens.token(prev).kind() == TokenKind.OPERATOR
+                && tokens.token(prev).text(tokens.source()).equals("::")) {
+            // A type name follows; the snapshot holds no types yet.
+            return builder.build(Place.NONE);
+        }
         String prevWord = tokens.word(prev);
         if (prevWord.equals("as") && !builder.qualified()) {
             // A new name is being made up: nothing to offer.
@@ -197,7 +205,12 @@ final class CaretAnalyzer {
                 return builder.build(i == prev ? Place.RELATION : Place.OTHER);
             }
             if (EXPRESSION_WORDS.contains(word)) {
-                return builder.afterOperand(isOperandEnd(tokens, prev)).build(Place.EXPRESSION);
+                List<String> next = SELECT_LIST_WORDS.contains(word)
+                        ? ContextKeywords.AFTER_OPERAND
+                        : ContextKeywords.AFTER_CONDITION_OPERAND;
+                return builder.afterOperand(isOperandEnd(tokens, prev))
+                        .following(next)
+                        .build(Place.EXPRESSION);
             }
         }
         return builder.build(Place.OTHER);

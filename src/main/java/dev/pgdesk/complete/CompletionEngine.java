@@ -139,10 +139,15 @@ public final class CompletionEngine {
                         0);
             }
             functions(keywordsFirst ? POSSIBLE - 5 : LIKELY);
-            keywords(
-                    keywordsFirst ? ContextKeywords.AFTER_OPERAND : ContextKeywords.OPERAND_START,
-                    keywordsFirst ? WANTED : POSSIBLE);
-            keywords(keywordsFirst ? ContextKeywords.OPERAND_START : ContextKeywords.AFTER_OPERAND, UNLIKELY);
+            List<String> following =
+                    context.followingKeywords().isEmpty() ? ContextKeywords.AFTER_OPERAND : context.followingKeywords();
+            if (keywordsFirst) {
+                keywords(following, WANTED);
+                keywords(ContextKeywords.OPERAND_START, UNLIKELY);
+            } else {
+                keywords(ContextKeywords.OPERAND_START, POSSIBLE);
+                keywords(following, UNLIKELY);
+            }
             otherKeywords();
         }
 
@@ -158,8 +163,8 @@ public final class CompletionEngine {
             if (relation == null) {
                 return;
             }
-            ScopeEntry entry = new ScopeEntry(
-                    relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
+            ScopeEntry entry =
+                    new ScopeEntry(relation.name(), relation.schema() + "." + relation.name(), relation.columns());
             for (CatalogColumn column : relation.columns()) {
                 column(column, entry, WANTED);
             }
@@ -190,8 +195,8 @@ public final class CompletionEngine {
             }
             CatalogRelation relation = resolve(qualifier);
             if (relation != null) {
-                ScopeEntry entry = new ScopeEntry(
-                        relation.name(), relation.schema() + "." + relation.name(), relation.columns(), false);
+                ScopeEntry entry =
+                        new ScopeEntry(relation.name(), relation.schema() + "." + relation.name(), relation.columns());
                 relation.columns().forEach(column -> column(column, entry, WANTED));
             }
         }

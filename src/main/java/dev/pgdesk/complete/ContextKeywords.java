@@ -99,6 +99,37 @@ final class ContextKeywords {
             "ON CONFLICT",
             "FOR UPDATE");
 
+    /** After a complete operand in a condition (WHERE, ON, HAVING, SET, WHEN): what can follow it there. */
+    static final List<String> AFTER_CONDITION_OPERAND = List.of(
+            "AND",
+            "OR",
+            "IS NULL",
+            "IS NOT NULL",
+            "IN",
+            "NOT IN",
+            "BETWEEN",
+            "LIKE",
+            "ILIKE",
+            "IS DISTINCT FROM",
+            "SIMILAR TO",
+            "THEN",
+            "ELSE",
+            "END",
+            "WHEN",
+            "ORDER BY",
+            "GROUP BY",
+            "HAVING",
+            "LIMIT",
+            "OFFSET",
+            "RETURNING",
+            "JOIN",
+            "LEFT JOIN",
+            "UNION",
+            "COLLATE",
+            "FOR UPDATE",
+            "WHERE",
+            "FROM");
+
     /** Where a value starts. */
     static final List<String> OPERAND_START = List.of(
             "CASE",

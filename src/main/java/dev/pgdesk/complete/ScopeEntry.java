@@ -8,6 +8,5 @@ import java.util.List;
  * @param exposedName the alias, or the relation's own name when it has none
  * @param description where the columns come from, for candidate details ("public.users", "cte recent")
  * @param columns the columns, with types when the catalog knows them
- * @param derived whether the statement defines it (a CTE or a subquery) rather than the catalog
  */
-record ScopeEntry(String exposedName, String description, List<CatalogColumn> columns, boolean derived) {}
+record ScopeEntry(String exposedName, String description, List<CatalogColumn> columns) {}

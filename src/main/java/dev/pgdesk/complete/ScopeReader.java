@@ -84,7 +84,7 @@ final class ScopeReader {
                 int close = tokens.closingParen(at);
                 List<CatalogColumn> columns = listed != null ? listed : selectOutputs(at + 1, close);
                 ctes.put(name, columns);
-                cteEntries.add(new ScopeEntry(name, "cte " + name, columns, true));
+                cteEntries.add(new ScopeEntry(name, "cte " + name, columns));
                 at = close + 1;
                 if (!tokens.isChar(at, ',')) {
                     break;
@@ -163,7 +163,7 @@ final class ScopeReader {
         }
         String exposed = alias != null ? alias : ownName;
         if (exposed != null && known != null) {
-            entries.add(new ScopeEntry(exposed, description, known, ownName == null));
+            entries.add(new ScopeEntry(exposed, description, known));
         }
         return at;
     }

@@ -32,6 +32,10 @@ final class StatementTokens {
         }
     }
 
+    String source() {
+        return source;
+    }
+
     int size() {
         return tokens.size();
     }
