@@ -14,7 +14,7 @@ import java.util.Set;
 /** Reads the statement around the caret with the lexer and works out its {@link CaretContext}. */
 final class CaretAnalyzer {
     private static final Set<String> RELATION_WORDS =
-            Set.of("from", "join", "update", "into", "table", "truncate", "only", "lateral", "using");
+            Set.of("from", "join", "update", "into", "table", "truncate", "only", "lateral", "using", "copy");
     private static final Set<String> RELATION_LISTS = Set.of("from", "using", "truncate");
     /** Clauses listing output values, after which FROM and AS come first. */
     private static final Set<String> SELECT_LIST_WORDS = Set.of("select", "distinct", "returning", "by");

@@ -101,15 +101,19 @@ final class ScopeReader {
                 continue;
             }
             boolean list = word.equals("from") || word.equals("using");
-            int at = readItem(i + 1);
+            // After INTO a bracket opens the column list; elsewhere it makes the name a function call.
+            boolean target = word.equals("into");
+            int at = readItem(i + 1, target);
             while (list && tokens.isChar(at, ',')) {
-                at = readItem(at + 1);
+                at = readItem(at + 1, false);
             }
         }
     }
 
-    /** Reads one FROM item at {@code at}; returns the index after it. */
-    private int readItem(int at) {
+    /**
+     * Reads one FROM item at {@code at}, or an INSERT's {@code target} table; returns the index after it.
+     */
+    private int readItem(int at, boolean target) {
         while (tokens.isWord(at, "only") || tokens.isWord(at, "lateral")) {
             at++;
         }
@@ -123,7 +127,7 @@ final class ScopeReader {
         }
         List<String> parts = tokens.dottedName(at);
         int after = tokens.afterDottedName(at);
-        if (tokens.isChar(after, '(')) {
+        if (!target && tokens.isChar(after, '(')) {
             // A function in FROM: only an alias with a column list tells its columns.
             return readAlias(tokens.closingParen(after) + 1, null, "function " + String.join(".", parts), List.of());
         }

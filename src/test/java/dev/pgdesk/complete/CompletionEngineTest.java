@@ -197,6 +197,14 @@ class CompletionEngineTest {
         }
 
         @Test
+        void onConflictDoUpdateSetOffersTheInsertTargetsColumns() {
+            CompletionResult result =
+                    complete("insert into orders (id, status) values (1, 'new') on conflict (id) do update set st|");
+
+            assertThat(texts(result)).containsExactly("status");
+        }
+
+        @Test
         void updateSetOffersTheTablesColumns() {
             assertThat(first(complete("update orders set st|")).text()).isEqualTo("status");
             List<String> afterComma = texts(complete("update orders set status = 'x', |"));
@@ -355,6 +363,11 @@ class CompletionEngineTest {
         void vacuumAndAnalyzeNameTables() {
             assertThat(first(complete("VACUUM FULL ord|")).text()).isEqualTo("orders");
             assertThat(first(complete("analyze ord|")).text()).isEqualTo("orders");
+        }
+
+        @Test
+        void copyNamesATable() {
+            assertThat(first(complete("copy ord|")).text()).isEqualTo("orders");
         }
 
         @Test
