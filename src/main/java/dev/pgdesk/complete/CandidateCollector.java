@@ -69,7 +69,13 @@ final class CandidateCollector {
             return;
         }
         NameMatch match = NameMatch.of(context.typed(), phrase, false);
-        if (match == NameMatch.NONE || match == NameMatch.FUZZY) {
+        if (match == NameMatch.SUBSTRING
+                && phrase.toLowerCase(Locale.ROOT)
+                        .contains(" " + context.typed().toLowerCase(Locale.ROOT))) {
+            match = NameMatch.WORD_PREFIX; // "join" finds "LEFT JOIN"
+        }
+        // Keywords are short and many: only their starts (or a later word's start) are worth matching.
+        if (match.tier < NameMatch.PREFIX.tier) {
             return;
         }
         String text = context.upperCaseKeywords() ? phrase.toUpperCase(Locale.ROOT) : phrase.toLowerCase(Locale.ROOT);

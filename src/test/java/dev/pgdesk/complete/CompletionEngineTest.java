@@ -383,6 +383,14 @@ class CompletionEngineTest {
         }
 
         @Test
+        void aKeywordPhraseIsFoundByItsLaterWordButKeywordsAreNotMatchedInside() {
+            List<String> texts = texts(complete("select * from users u joi|"));
+
+            assertThat(texts).startsWith("join").contains("left join", "inner join");
+            assertThat(texts(complete("select * from orders where st|"))).doesNotContain("distinct", "exists");
+        }
+
+        @Test
         void anEmptySnapshotStillOffersKeywords() {
             CompletionResult result = complete("select * from users wh|", CatalogSnapshot.empty());
 
