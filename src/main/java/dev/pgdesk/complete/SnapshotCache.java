@@ -138,6 +138,9 @@ public final class SnapshotCache {
                 } else if (COMMIT_WORDS.contains(word) && ddlAwaitingCommit) {
                     refresh = true;
                     ddlAwaitingCommit = false;
+                } else if (word.equals("rollback") || word.equals("abort")) {
+                    // The DDL never became visible, and the refresh it caused already saw the catalog without it.
+                    ddlAwaitingCommit = false;
                 }
             }
         }

@@ -126,6 +126,8 @@ class SnapshotCacheTest {
         assertThat(cache.afterStatements(List.of("insert into t values (1)"))).isFalse();
         assertThat(cache.afterStatements(List.of("commit"))).isTrue();
         assertThat(cache.afterStatements(List.of("commit"))).isFalse();
+        assertThat(cache.afterStatements(List.of("begin", "drop table t"))).isTrue();
+        assertThat(cache.afterStatements(List.of("rollback", "commit"))).isFalse();
     }
 
     @Test
