@@ -55,28 +55,13 @@ final class CaretAnalyzer {
             throw new IllegalArgumentException(
                     "caret offset " + caret + " lies outside the text (0.." + sql.length() + ")");
         }
-        int regionStart = 0;
-        int regionEnd = caret;
-        for (ScriptStatement statement : StatementSplitter.split(sql)) {
-            if (statement.start() > caret) {
-                break;
-            }
-            regionStart = statement.start();
-            regionEnd = Math.max(statement.end(), caret);
-        }
-        String region = sql.substring(regionStart, regionEnd);
+        int[] bounds = statementBounds(sql, caret);
+        int regionStart = bounds[0];
+        String region = sql.substring(regionStart, bounds[1]);
         int regionCaret = caret - regionStart;
-        List<Token> all = SqlLexer.tokenize(region);
-
-        // A semicolon between the statement and the caret: the caret starts a new statement.
-        int cutOffset = 0;
-        for (int i = 0; i < all.size() && all.get(i).end() <= regionCaret; i++) {
-            Token token = all.get(i);
-            if (token.kind() == TokenKind.PUNCTUATION && region.charAt(token.start()) == ';') {
-                cutOffset = token.end();
-            }
-        }
-        all = startingAt(all, cutOffset);
+        List<Token> regionTokens = SqlLexer.tokenize(region);
+        int cutOffset = lastSemicolonBefore(regionTokens, region, regionCaret);
+        List<Token> all = startingAt(regionTokens, cutOffset);
         Token atCaret = null;
         for (Token token : all) {
             if (token.start() < regionCaret && regionCaret <= token.end()) {
@@ -89,9 +74,8 @@ final class CaretAnalyzer {
         String typed = "";
         boolean quoted = false;
         if (atCaret != null) {
-            TokenKind kind = atCaret.kind();
             boolean inside = regionCaret < atCaret.end() || !atCaret.terminated();
-            switch (kind) {
+            switch (atCaret.kind()) {
                 case LINE_COMMENT, NUMBER, POSITIONAL_PARAMETER, NAMED_PARAMETER, META_COMMAND, UNKNOWN -> {
                     return none(caret);
                 }
@@ -111,23 +95,21 @@ final class CaretAnalyzer {
                     quoted = true;
                     boolean closedBeforeCaret = atCaret.terminated() && regionCaret == atCaret.end();
                     typed = Identifiers.unquote(region.substring(wordStart, regionCaret), closedBeforeCaret);
+                    if (!atCaret.terminated() && atCaret.end() > regionCaret) {
+                        // An opening quote without its partner swallows the rest of the statement; close it
+                        // at the caret so what follows (the FROM clause) still counts, and replace up to it.
+                        region = region.substring(0, regionCaret) + '"' + region.substring(regionCaret);
+                        all = startingAt(SqlLexer.tokenize(region), cutOffset);
+                        wordEnd = regionCaret;
+                    }
                 }
                 default -> {
                     // punctuation, operators, whitespace: nothing typed yet
                 }
             }
         }
-        if (quoted && !atCaret.terminated() && atCaret.end() > regionCaret) {
-            // An opening quote without its partner swallows the rest of the statement; close it at the caret
-            // so the statement after it (its FROM clause) still counts, and replace only up to the caret.
-            region = region.substring(0, regionCaret) + '"' + region.substring(regionCaret);
-            all = startingAt(SqlLexer.tokenize(region), cutOffset);
-            wordEnd = regionCaret;
-        }
         StatementTokens tokens = new StatementTokens(region, all);
-        int typedIndex = tokens.indexAtOrAfter(wordStart);
-        int before = typedIndex - 1;
-
+        int before = tokens.indexAtOrAfter(wordStart) - 1;
         List<String> qualifier = new ArrayList<>();
         while (tokens.isChar(before, '.') && tokens.isName(before - 1)) {
             qualifier.add(0, tokens.name(before - 1));
@@ -137,6 +119,37 @@ final class CaretAnalyzer {
         Builder builder =
                 new Builder(regionStart + wordStart, regionStart + wordEnd, typed, quoted, qualifier, upper, tokens);
         return place(tokens, before, builder);
+    }
+
+    /**
+     * The start and end of the text to read: the last statement starting at or before the caret, extended to
+     * the caret when that lies past its end; from 0 when no statement starts before the caret.
+     */
+    private static int[] statementBounds(String sql, int caret) {
+        int[] bounds = {0, caret};
+        for (ScriptStatement statement : StatementSplitter.split(sql)) {
+            if (statement.start() > caret) {
+                break;
+            }
+            bounds[0] = statement.start();
+            bounds[1] = Math.max(statement.end(), caret);
+        }
+        return bounds;
+    }
+
+    /**
+     * The offset just past the last semicolon before the caret, or 0: a semicolon between the statement and
+     * the caret means the caret starts a new statement.
+     */
+    private static int lastSemicolonBefore(List<Token> tokens, String region, int caret) {
+        int cut = 0;
+        for (int i = 0; i < tokens.size() && tokens.get(i).end() <= caret; i++) {
+            Token token = tokens.get(i);
+            if (token.kind() == TokenKind.PUNCTUATION && region.charAt(token.start()) == ';') {
+                cut = token.end();
+            }
+        }
+        return cut;
     }
 
     private static CaretContext place(StatementTokens tokens, int prev, Builder builder) {
