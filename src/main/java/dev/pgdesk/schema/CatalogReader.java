@@ -1,0 +1,535 @@
+package dev.pgdesk.schema;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Reads the navigator tree from {@code pg_catalog}, one level per call, so a tree view loads a node's
+ * children only when it is expanded. Every call is a few catalog queries on the given connection, in its
+ * current transaction; run it off the FX thread, for example in {@code PooledSession.execute(c -> new
+ * CatalogReader(c).objects("public"))}. Not thread-safe (it uses one connection); cheap to create.
+ *
+ * <p>Objects that belong to an extension (pg_stat_statements' view and functions, say) are left out of
+ * {@link #objects} unless asked for, like pgAdmin's schema folders, which list them under the extension
+ * instead; identity sequences are left out because they are part of their column.
+ */
+public final class CatalogReader {
+    /** Schemas PostgreSQL itself owns; hidden unless asked for. */
+    static final String SYSTEM_SCHEMA_CONDITION = "(n.nspname IN ('pg_catalog', 'information_schema')"
+            + " OR n.nspname LIKE 'pg\\_toast%' OR n.nspname LIKE 'pg\\_temp\\_%')";
+
+    private static final String NOT_EXTENSION_MEMBER = " AND (? OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+            + " WHERE d.classid = %s::regclass AND d.objid = %s AND d.deptype = 'e'))";
+
+    private static final String OBJECTS = "SELECT kind, name, arguments, owner, comment FROM ("
+            + " SELECT CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'v' THEN 'VIEW'"
+            + "   WHEN 'm' THEN 'MATERIALIZED_VIEW' WHEN 'f' THEN 'FOREIGN_TABLE' ELSE 'SEQUENCE' END AS kind,"
+            + "   c.relname AS name, '' AS arguments, pg_catalog.pg_get_userbyid(c.relowner) AS owner,"
+            + "   pg_catalog.obj_description(c.oid, 'pg_class') AS comment"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+            + "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_class'::regclass"
+            + "     AND i.objid = c.oid AND i.deptype = 'i' AND c.relkind = 'S')"
+            + NOT_EXTENSION_MEMBER.formatted("'pg_class'", "c.oid")
+            + " UNION ALL"
+            + " SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,"
+            + "   p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
+            + "   pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.obj_description(p.oid, 'pg_proc')"
+            + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE n.nspname = ? AND p.prokind IN ('f', 'p', 'w')"
+            + NOT_EXTENSION_MEMBER.formatted("'pg_proc'", "p.oid")
+            + " UNION ALL"
+            + " SELECT CASE t.typtype WHEN 'e' THEN 'ENUM_TYPE' WHEN 'd' THEN 'DOMAIN' ELSE 'COMPOSITE_TYPE' END,"
+            + "   t.typname, '', pg_catalog.pg_get_userbyid(t.typowner), pg_catalog.obj_description(t.oid, 'pg_type')"
+            + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE n.nspname = ? AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND"
+            + "   (SELECT r.relkind FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid) = 'c'))"
+            + NOT_EXTENSION_MEMBER.formatted("'pg_type'", "t.oid")
+            + ") AS o ORDER BY kind, name, arguments";
+
+    private final Connection connection;
+
+    /** A reader on {@code connection}, which stays the caller's to close. */
+    public CatalogReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The schemas by name; PostgreSQL's own only when {@code includeSystem}. */
+    public List<SchemaInfo> schemas(boolean includeSystem) throws SQLException {
+        String sql = "SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner),"
+                + " pg_catalog.obj_description(n.oid, 'pg_namespace'), " + SYSTEM_SCHEMA_CONDITION
+                + " FROM pg_catalog.pg_namespace n"
+                + (includeSystem ? "" : " WHERE NOT " + SYSTEM_SCHEMA_CONDITION)
+                + " ORDER BY 4, 1";
+        List<SchemaInfo> schemas = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(new SchemaInfo(rs.getString(1), rs.getString(2), text(rs, 3), rs.getBoolean(4)));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * The objects of {@code schema} that have a folder in the navigator (tables, views, materialized views,
+     * foreign tables, sequences, functions, procedures, enum, composite and domain types), ordered by kind
+     * and name. Aggregates are left out (they have no {@code pg_get_functiondef}).
+     */
+    public List<SchemaObject> objects(String schema, boolean includeExtensionMembers) throws SQLException {
+        List<SchemaObject> objects = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(OBJECTS)) {
+            int i = 1;
+            for (int part = 0; part < 3; part++) {
+                s.setString(i++, schema);
+                s.setBoolean(i++, includeExtensionMembers);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    objects.add(new SchemaObject(
+                            ObjectKind.valueOf(rs.getString(1)),
+                            schema,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            text(rs, 5)));
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** {@link #objects(String, boolean)} without extension members. */
+    public List<SchemaObject> objects(String schema) throws SQLException {
+        return objects(schema, false);
+    }
+
+    /** The relation (table, view, materialized view, foreign table, sequence) named so. */
+    public SchemaObject relation(QualifiedName name) throws SQLException {
+        String sql = "SELECT c.relkind, pg_catalog.pg_get_userbyid(c.relowner),"
+                + " pg_catalog.obj_description(c.oid, 'pg_class')"
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, name.schema());
+            s.setString(2, name.name());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    ObjectKind kind = relationKind(rs.getString(1));
+                    if (kind != null) {
+                        return new SchemaObject(kind, name.schema(), name.name(), "", rs.getString(2), text(rs, 3));
+                    }
+                }
+            }
+        }
+        throw new ObjectNotFoundException(
+                "There is no table, view or sequence " + name.toSql() + " (any more)." + " Refresh the navigator.");
+    }
+
+    static ObjectKind relationKind(String relkind) {
+        return switch (relkind) {
+            case "r", "p" -> ObjectKind.TABLE;
+            case "v" -> ObjectKind.VIEW;
+            case "m" -> ObjectKind.MATERIALIZED_VIEW;
+            case "f" -> ObjectKind.FOREIGN_TABLE;
+            case "S" -> ObjectKind.SEQUENCE;
+            case "i", "I" -> ObjectKind.INDEX;
+            case "c" -> ObjectKind.COMPOSITE_TYPE;
+            default -> null;
+        };
+    }
+
+    /** Columns, indexes, constraints and triggers of a table-like relation: the children of its node. */
+    public TableDetails tableDetails(QualifiedName table) throws SQLException {
+        SchemaObject relation = relation(table);
+        long oid = relationOid(table);
+        return new TableDetails(relation, columns(oid), indexes(oid), constraints(oid), triggers(oid));
+    }
+
+    /** The columns of a relation, in position order. */
+    public List<ColumnInfo> columns(QualifiedName relation) throws SQLException {
+        return columns(relationOid(relation));
+    }
+
+    /** The indexes of a table or materialized view, by name. */
+    public List<IndexInfo> indexes(QualifiedName table) throws SQLException {
+        return indexes(relationOid(table));
+    }
+
+    /** The constraints of a table (primary key, unique, foreign keys, checks, exclusions). */
+    public List<ConstraintInfo> constraints(QualifiedName table) throws SQLException {
+        return constraints(relationOid(table));
+    }
+
+    /** The user-defined triggers of a table or view, by name. */
+    public List<TriggerInfo> triggers(QualifiedName table) throws SQLException {
+        return triggers(relationOid(table));
+    }
+
+    long relationOid(QualifiedName name) throws SQLException {
+        String sql = "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, name.schema());
+            s.setString(2, name.name());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        throw new ObjectNotFoundException(
+                "There is no relation " + name.toSql() + " (any more). Refresh the navigator.");
+    }
+
+    private List<ColumnInfo> columns(long relation) throws SQLException {
+        String sql = "SELECT a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+                + " pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated,"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary"
+                + "   AND a.attnum = ANY (i.indkey)),"
+                + " CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN"
+                + "   (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)"
+                + "    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
+                + "    WHERE co.oid = a.attcollation) END,"
+                + " pg_catalog.col_description(a.attrelid, a.attnum)"
+                + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
+                + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, relation);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String expression = text(rs, 5);
+                    Generation generation = switch (text(rs, 7)) {
+                        case "s" -> Generation.STORED;
+                        case "v" -> Generation.VIRTUAL;
+                        default -> Generation.NONE;
+                    };
+                    IdentityKind identity = switch (text(rs, 6)) {
+                        case "a" -> IdentityKind.ALWAYS;
+                        case "d" -> IdentityKind.BY_DEFAULT;
+                        default -> IdentityKind.NONE;
+                    };
+                    boolean generated = generation != Generation.NONE;
+                    columns.add(new ColumnInfo(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            generated ? "" : expression,
+                            rs.getBoolean(8),
+                            identity,
+                            generation,
+                            generated ? expression : "",
+                            text(rs, 9),
+                            text(rs, 10)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private List<IndexInfo> indexes(long table) throws SQLException {
+        String sql = "SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary,"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid"
+                + "   AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')),"
+                + " i.indisvalid"
+                + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
+                + " WHERE i.indrelid = ? ORDER BY ic.relname";
+        List<IndexInfo> indexes = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(new IndexInfo(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getBoolean(3),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getBoolean(6)));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    private List<ConstraintInfo> constraints(long table) throws SQLException {
+        String sql = "SELECT con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid, true),"
+                + " ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k (num, ord)"
+                + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),"
+                + " fn.nspname, fc.relname,"
+                + " ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k (num, ord)"
+                + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),"
+                + " con.convalidated"
+                + " FROM pg_catalog.pg_constraint con"
+                + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid"
+                + " LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
+                + " WHERE con.conrelid = ? AND con.contype IN ('p', 'u', 'f', 'c', 'x')"
+                + " ORDER BY position(con.contype IN 'pufcx'), con.conname";
+        List<ConstraintInfo> constraints = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String targetSchema = rs.getString(5);
+                    constraints.add(new ConstraintInfo(
+                            rs.getString(1),
+                            ConstraintType.of(rs.getString(2)),
+                            rs.getString(3),
+                            strings(rs.getArray(4)),
+                            targetSchema == null ? null : new QualifiedName(targetSchema, rs.getString(6)),
+                            strings(rs.getArray(7)),
+                            rs.getBoolean(8)));
+                }
+            }
+        }
+        return constraints;
+    }
+
+    private List<TriggerInfo> triggers(long table) throws SQLException {
+        String sql = "SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), pn.nspname, p.proname,"
+                + " t.tgenabled <> 'D'"
+                + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
+                + " JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace"
+                + " WHERE t.tgrelid = ? AND NOT t.tgisinternal ORDER BY t.tgname";
+        List<TriggerInfo> triggers = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    triggers.add(new TriggerInfo(
+                            rs.getString(1),
+                            rs.getString(2),
+                            new QualifiedName(rs.getString(3), rs.getString(4)),
+                            rs.getBoolean(5)));
+                }
+            }
+        }
+        return triggers;
+    }
+
+    /**
+     * Estimated rows and total size of a relation, for the detail panel. Reads only the catalogs and
+     * {@code pg_total_relation_size}, so it is fast on any table.
+     */
+    public ObjectStats stats(QualifiedName relation) throws SQLException {
+        String sql = "SELECT c.relkind, c.reltuples, c.relpages,"
+                + " CASE WHEN c.relkind IN ('r', 'p', 'm', 'S', 'i', 'I', 't')"
+                + "   THEN pg_catalog.pg_total_relation_size(c.oid) END,"
+                + " pg_catalog.current_setting('server_version_num')::int"
+                + " FROM pg_catalog.pg_class c WHERE c.oid = ?";
+        long oid = relationOid(relation);
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ObjectNotFoundException("There is no relation " + relation.toSql() + " (any more).");
+                }
+                String relkind = rs.getString(1);
+                double tuples = rs.getDouble(2);
+                long pages = rs.getLong(3);
+                long bytes = rs.getLong(4);
+                boolean hasBytes = !rs.wasNull();
+                int version = rs.getInt(5);
+                boolean hasRows =
+                        relkind.equals("r") || relkind.equals("p") || relkind.equals("m") || relkind.equals("f");
+                // -1 means "never analyzed" since 14; before, an unanalyzed table shows 0 rows in 0 pages.
+                boolean unknown = tuples < 0 || (version < 140000 && tuples == 0 && pages == 0);
+                OptionalLong rows = hasRows && !unknown ? OptionalLong.of(Math.round(tuples)) : OptionalLong.empty();
+                OptionalLong size = hasBytes ? OptionalLong.of(bytes) : OptionalLong.empty();
+                return new ObjectStats(rows, size, hasBytes ? prettySize(bytes) : "");
+            }
+        }
+    }
+
+    private String prettySize(long bytes) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_catalog.pg_size_pretty(?::bigint)")) {
+            s.setLong(1, bytes);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The labels, fields or base type and constraints of an enum, composite or domain type. */
+    public TypeDetails type(QualifiedName name) throws SQLException {
+        String sql = "SELECT t.oid, t.typtype, t.typrelid, pg_catalog.pg_get_userbyid(t.typowner),"
+                + " pg_catalog.obj_description(t.oid, 'pg_type'),"
+                + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault"
+                + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = ? AND t.typname = ? AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c'"
+                + "   AND (SELECT r.relkind FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid) = 'c'))";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, name.schema());
+            s.setString(2, name.name());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ObjectNotFoundException(
+                            "There is no enum, composite or domain type " + name.toSql() + " (any more).");
+                }
+                long oid = rs.getLong(1);
+                String typtype = rs.getString(2);
+                long relid = rs.getLong(3);
+                ObjectKind kind = switch (typtype) {
+                    case "e" -> ObjectKind.ENUM_TYPE;
+                    case "d" -> ObjectKind.DOMAIN;
+                    default -> ObjectKind.COMPOSITE_TYPE;
+                };
+                SchemaObject type =
+                        new SchemaObject(kind, name.schema(), name.name(), "", rs.getString(4), text(rs, 5));
+                return switch (kind) {
+                    case ENUM_TYPE -> new TypeDetails(type, enumLabels(oid), List.of(), "", false, "", List.of());
+                    case COMPOSITE_TYPE ->
+                        new TypeDetails(type, List.of(), compositeAttributes(relid), "", false, "", List.of());
+                    default ->
+                        new TypeDetails(
+                                type,
+                                List.of(),
+                                List.of(),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                text(rs, 8),
+                                domainConstraints(oid));
+                };
+            }
+        }
+    }
+
+    private List<String> enumLabels(long type) throws SQLException {
+        List<String> labels = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT enumlabel FROM pg_catalog.pg_enum WHERE enumtypid = ? ORDER BY enumsortorder")) {
+            s.setLong(1, type);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    labels.add(rs.getString(1));
+                }
+            }
+        }
+        return labels;
+    }
+
+    private List<TypeAttribute> compositeAttributes(long relation) throws SQLException {
+        List<TypeAttribute> attributes = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT attname, pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute"
+                        + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+            s.setLong(1, relation);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    attributes.add(new TypeAttribute(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return attributes;
+    }
+
+    private List<DomainConstraint> domainConstraints(long type) throws SQLException {
+        List<DomainConstraint> constraints = new ArrayList<>();
+        // Since PostgreSQL 17 a domain's NOT NULL is a constraint row too; it is reported as notNull instead.
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT conname, pg_catalog.pg_get_constraintdef(oid, true) FROM pg_catalog.pg_constraint"
+                        + " WHERE contypid = ? AND contype = 'c' ORDER BY conname")) {
+            s.setLong(1, type);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    constraints.add(new DomainConstraint(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return constraints;
+    }
+
+    /**
+     * What the current user may do with {@code table}: table privileges, USAGE on its schema, and the columns
+     * granted where a table-wide privilege is missing.
+     */
+    public TablePrivileges privileges(QualifiedName table) throws SQLException {
+        long oid = relationOid(table);
+        String sql = "SELECT current_user,"
+                + " has_schema_privilege(c.relnamespace, 'USAGE'),"
+                + " has_table_privilege(c.oid, 'SELECT'), has_table_privilege(c.oid, 'INSERT'),"
+                + " has_table_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE'),"
+                + " has_table_privilege(c.oid, 'TRUNCATE'), has_table_privilege(c.oid, 'REFERENCES'),"
+                + " has_table_privilege(c.oid, 'TRIGGER')"
+                + " FROM pg_catalog.pg_class c WHERE c.oid = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ObjectNotFoundException("There is no table " + table.toSql() + " (any more).");
+                }
+                boolean select = rs.getBoolean(3);
+                boolean insert = rs.getBoolean(4);
+                boolean update = rs.getBoolean(5);
+                boolean references = rs.getBoolean(8);
+                Map<String, List<String>> columnGrants = new LinkedHashMap<>();
+                addColumnGrants(oid, "SELECT", select, columnGrants);
+                addColumnGrants(oid, "INSERT", insert, columnGrants);
+                addColumnGrants(oid, "UPDATE", update, columnGrants);
+                addColumnGrants(oid, "REFERENCES", references, columnGrants);
+                return new TablePrivileges(
+                        rs.getString(1),
+                        table,
+                        rs.getBoolean(2),
+                        select,
+                        insert,
+                        update,
+                        rs.getBoolean(6),
+                        rs.getBoolean(7),
+                        references,
+                        rs.getBoolean(9),
+                        columnGrants);
+            }
+        }
+    }
+
+    private void addColumnGrants(long table, String privilege, boolean tableWide, Map<String, List<String>> into)
+            throws SQLException {
+        if (tableWide) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped"
+                + " AND has_column_privilege(attrelid, attnum, ?) ORDER BY attnum")) {
+            s.setLong(1, table);
+            s.setString(2, privilege);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        if (!columns.isEmpty()) {
+            into.put(privilege, List.copyOf(columns));
+        }
+    }
+
+    static String text(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? "" : value;
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+}

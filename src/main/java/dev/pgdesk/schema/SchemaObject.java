@@ -1,0 +1,31 @@
+package dev.pgdesk.schema;
+
+/**
+ * One object in a schema: a node under a schema's folder in the navigator.
+ *
+ * @param kind what it is
+ * @param schema the schema it lives in
+ * @param name its name
+ * @param arguments for functions and procedures the identity argument types (as in {@code
+ *     pg_get_function_identity_arguments}), which tell overloads apart; empty for other kinds
+ * @param owner the owning role
+ * @param comment its COMMENT, or empty
+ */
+public record SchemaObject(ObjectKind kind, String schema, String name, String arguments, String owner, String comment)
+        implements DatabaseObject {
+
+    /** The schema and name (without arguments). */
+    public QualifiedName qualifiedName() {
+        return new QualifiedName(schema, name);
+    }
+
+    /** What a tree node shows: the name, and for routines their argument types, {@code f(integer, text)}. */
+    public String displayName() {
+        return kind.isRoutine() ? name + "(" + arguments + ")" : name;
+    }
+
+    /** {@code schema.name} for SQL, quoted where needed, with {@code (argument types)} for routines. */
+    public String toSql() {
+        return qualifiedName().toSql() + (kind.isRoutine() ? "(" + arguments + ")" : "");
+    }
+}
