@@ -41,7 +41,7 @@ public final class CatalogReader {
             + NOT_EXTENSION_MEMBER.formatted("'pg_class'", "c.oid")
             + " UNION ALL"
             + " SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,"
-            + "   p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),"
+            + "   p.proname, pg_catalog.oidvectortypes(p.proargtypes),"
             + "   pg_catalog.pg_get_userbyid(p.proowner), pg_catalog.obj_description(p.oid, 'pg_proc')"
             + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
             + " WHERE n.nspname = ? AND p.prokind IN ('f', 'p', 'w')"

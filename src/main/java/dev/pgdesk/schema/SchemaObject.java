@@ -6,8 +6,9 @@ package dev.pgdesk.schema;
  * @param kind what it is
  * @param schema the schema it lives in
  * @param name its name
- * @param arguments for functions and procedures the identity argument types (as in {@code
- *     pg_get_function_identity_arguments}), which tell overloads apart; empty for other kinds
+ * @param arguments for functions and procedures the input argument types ({@code oidvectortypes} of
+ *     proargtypes, as the reader's search path names them: {@code integer, timestamp with time zone}), which
+ *     tell overloads apart; empty for other kinds
  * @param owner the owning role
  * @param comment its COMMENT, or empty
  */
