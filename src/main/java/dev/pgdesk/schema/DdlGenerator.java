@@ -436,7 +436,8 @@ public final class DdlGenerator {
     }
 
     private static String stripSemicolon(String text) {
-        String trimmed = text.strip();
+        // Leading blanks are kept: pg_get_viewdef indents its first line to match the lines after it.
+        String trimmed = text.stripTrailing();
         return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
