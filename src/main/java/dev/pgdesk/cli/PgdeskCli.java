@@ -15,6 +15,7 @@ public final class PgdeskCli {
             new QueryCommand(),
             new ActivityCommand(),
             new SlowQueriesCommand(),
+            new DdlCommand(),
             new BenchCommand());
 
     public static void main(String[] args) {
