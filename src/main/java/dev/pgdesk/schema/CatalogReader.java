@@ -18,8 +18,10 @@ import java.util.OptionalLong;
  * CatalogReader(c).objects("public"))}. Not thread-safe (it uses one connection); cheap to create.
  *
  * <p>Objects that belong to an extension (pg_stat_statements' view and functions, say) are left out of
- * {@link #objects} unless asked for, like pgAdmin's schema folders, which list them under the extension
- * instead; identity sequences are left out because they are part of their column.
+ * {@link #objects} unless asked for: they are not the user's to edit, and pg_dump leaves them out too
+ * (writing CREATE EXTENSION instead). pgAdmin lists them among the schema's own functions; a user who wants
+ * that passes {@code includeExtensionMembers}. Identity sequences are left out because they are part of
+ * their column; sequences of serial columns stay, since they are separate objects.
  */
 public final class CatalogReader {
     /** Schemas PostgreSQL itself owns; hidden unless asked for. */

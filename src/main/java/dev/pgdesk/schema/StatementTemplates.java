@@ -31,6 +31,18 @@ public final class StatementTemplates {
         return new StatementTemplate("SELECT " + columnList(table.columns()) + "\nFROM " + tableName(), List.of());
     }
 
+    /**
+     * {@code SELECT} every column with {@code LIMIT rows}: what "open the data" runs to show the first rows.
+     *
+     * @throws IllegalArgumentException when {@code rows} is not positive
+     */
+    public StatementTemplate firstRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("The number of rows to show must be at least 1, got " + rows);
+        }
+        return new StatementTemplate(select().sql() + "\nLIMIT " + rows, List.of());
+    }
+
     /** {@code SELECT} every column of the row with the given key; empty when the table has no {@link #rowKey}. */
     public Optional<StatementTemplate> selectByKey() {
         return rowKey().map(key -> {
