@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,12 @@ public final class CatalogReader {
             + " WHERE n.nspname = ? AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND"
             + "   (SELECT r.relkind FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid) = 'c'))"
             + NOT_EXTENSION_MEMBER.formatted("'pg_type'", "t.oid")
-            + ") AS o ORDER BY kind, name, arguments";
+            + ") AS o";
+
+    /** Folder order (the enum's), then name, then argument types for overloads. */
+    private static final Comparator<SchemaObject> TREE_ORDER = Comparator.comparing(SchemaObject::kind)
+            .thenComparing(SchemaObject::name)
+            .thenComparing(SchemaObject::arguments);
 
     private final Connection connection;
 
@@ -83,8 +89,9 @@ public final class CatalogReader {
 
     /**
      * The objects of {@code schema} that have a folder in the navigator (tables, views, materialized views,
-     * foreign tables, sequences, functions, procedures, enum, composite and domain types), ordered by kind
-     * and name. Aggregates are left out (they have no {@code pg_get_functiondef}).
+     * foreign tables, sequences, functions, procedures, enum, composite and domain types), in the order of
+     * {@link ObjectKind}'s constants, then by name. Aggregates are left out (they have no {@code
+     * pg_get_functiondef}).
      */
     public List<SchemaObject> objects(String schema, boolean includeExtensionMembers) throws SQLException {
         List<SchemaObject> objects = new ArrayList<>();
@@ -106,6 +113,7 @@ public final class CatalogReader {
                 }
             }
         }
+        objects.sort(TREE_ORDER);
         return objects;
     }
 

@@ -1,5 +1,7 @@
 package dev.pgdesk.schema;
 
+import java.util.Locale;
+
 /** The kinds of object the navigator lists, with the label of the folder that groups them in a schema. */
 public enum ObjectKind {
     TABLE("Tables"),
@@ -43,6 +45,6 @@ public enum ObjectKind {
 
     /** Lower-case words for messages, for example "materialized view". */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,5 +1,7 @@
 package dev.pgdesk.schema;
 
+import java.util.Locale;
+
 /**
  * One object in a schema: a node under a schema's folder in the navigator.
  *
@@ -23,6 +25,20 @@ public record SchemaObject(ObjectKind kind, String schema, String name, String a
     /** What a tree node shows: the name, and for routines their argument types, {@code f(integer, text)}. */
     public String displayName() {
         return kind.isRoutine() ? name + "(" + arguments + ")" : name;
+    }
+
+    /**
+     * Whether the navigator's filter box text matches: every blank-separated word occurs in the display name,
+     * ignoring case. A blank filter matches everything.
+     */
+    public boolean matches(String filter) {
+        String name = displayName().toLowerCase(Locale.ROOT);
+        for (String word : filter.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!name.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code schema.name} for SQL, quoted where needed, with {@code (argument types)} for routines. */

@@ -43,13 +43,27 @@ public record TablePrivileges(
     /** The privileges held, in SQL words, for example {@code [SELECT, INSERT]}. */
     public List<String> granted() {
         List<String> names = new ArrayList<>();
-        if (select) names.add("SELECT");
-        if (insert) names.add("INSERT");
-        if (update) names.add("UPDATE");
-        if (delete) names.add("DELETE");
-        if (truncate) names.add("TRUNCATE");
-        if (references) names.add("REFERENCES");
-        if (trigger) names.add("TRIGGER");
+        if (select) {
+            names.add("SELECT");
+        }
+        if (insert) {
+            names.add("INSERT");
+        }
+        if (update) {
+            names.add("UPDATE");
+        }
+        if (delete) {
+            names.add("DELETE");
+        }
+        if (truncate) {
+            names.add("TRUNCATE");
+        }
+        if (references) {
+            names.add("REFERENCES");
+        }
+        if (trigger) {
+            names.add("TRIGGER");
+        }
         return List.copyOf(names);
     }
 

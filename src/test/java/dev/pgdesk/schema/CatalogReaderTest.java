@@ -84,6 +84,22 @@ class CatalogReaderTest {
     }
 
     @Test
+    void objectsComeInFolderOrderThenByName() throws SQLException {
+        List<SchemaObject> objects = catalog.objects("public");
+
+        assertThat(objects)
+                .isSortedAccordingTo(java.util.Comparator.comparing(SchemaObject::kind)
+                        .thenComparing(SchemaObject::name)
+                        .thenComparing(SchemaObject::arguments));
+        assertThat(objects.get(0).kind()).isEqualTo(ObjectKind.TABLE);
+        assertThat(objects.get(0).name()).isEqualTo("accounts");
+        assertThat(objects)
+                .filteredOn(o -> o.name().equals("customer_order_count"))
+                .extracting(SchemaObject::arguments)
+                .containsExactly("integer", "integer, timestamp with time zone");
+    }
+
+    @Test
     void identitySequencesRowTypesAndExtensionObjectsStayOutOfTheTree() throws SQLException {
         Map<String, SchemaObject> objects = publicObjects();
         List<String> withExtensions =

@@ -65,6 +65,9 @@ class ObjectResolverTest {
                 .hasMessageContaining("customer_order_count(integer)")
                 .hasMessageContaining("customer_order_count(integer, timestamp with time zone)")
                 .hasMessageContaining("Add the argument types");
+        assertThatThrownBy(() -> resolver.resolve("customer_order_count(no_such_type)"))
+                .isInstanceOf(ObjectNotFoundException.class)
+                .hasMessageContaining("customer_order_count(no_such_type)");
         assertThatThrownBy(() -> resolver.resolve("customer_order_count(text)"))
                 .isInstanceOf(ObjectNotFoundException.class)
                 .hasMessageContaining("customer_order_count(text)");
