@@ -209,7 +209,7 @@ public final class CatalogReader {
                 + "   (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)"
                 + "    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
                 + "    WHERE co.oid = a.attcollation) END,"
-                + " pg_catalog.col_description(a.attrelid, a.attnum)"
+                + " pg_catalog.col_description(a.attrelid, a.attnum), NOT a.attislocal"
                 + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
                 + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
@@ -241,7 +241,8 @@ public final class CatalogReader {
                             generation,
                             generated ? expression : "",
                             text(rs, 9),
-                            text(rs, 10)));
+                            text(rs, 10),
+                            rs.getBoolean(11)));
                 }
             }
         }
@@ -252,7 +253,8 @@ public final class CatalogReader {
         String sql = "SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary,"
                 + " EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid"
                 + "   AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')),"
-                + " i.indisvalid"
+                + " i.indisvalid,"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)"
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " WHERE i.indrelid = ? ORDER BY ic.relname";
         List<IndexInfo> indexes = new ArrayList<>();
@@ -266,7 +268,8 @@ public final class CatalogReader {
                             rs.getBoolean(3),
                             rs.getBoolean(4),
                             rs.getBoolean(5),
-                            rs.getBoolean(6)));
+                            rs.getBoolean(6),
+                            rs.getBoolean(7)));
                 }
             }
         }
@@ -280,7 +283,7 @@ public final class CatalogReader {
                 + " fn.nspname, fc.relname,"
                 + " ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k (num, ord)"
                 + "   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),"
-                + " con.convalidated"
+                + " con.convalidated, NOT con.conislocal"
                 + " FROM pg_catalog.pg_constraint con"
                 + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid"
                 + " LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
@@ -299,7 +302,8 @@ public final class CatalogReader {
                             strings(rs.getArray(4)),
                             targetSchema == null ? null : new QualifiedName(targetSchema, rs.getString(6)),
                             strings(rs.getArray(7)),
-                            rs.getBoolean(8)));
+                            rs.getBoolean(8),
+                            rs.getBoolean(9)));
                 }
             }
         }
@@ -308,7 +312,7 @@ public final class CatalogReader {
 
     private List<TriggerInfo> triggers(long table) throws SQLException {
         String sql = "SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), pn.nspname, p.proname,"
-                + " t.tgenabled <> 'D'"
+                + " t.tgenabled <> 'D', t.tgparentid <> 0"
                 + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid"
                 + " JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace"
                 + " WHERE t.tgrelid = ? AND NOT t.tgisinternal ORDER BY t.tgname";
@@ -321,7 +325,8 @@ public final class CatalogReader {
                             rs.getString(1),
                             rs.getString(2),
                             new QualifiedName(rs.getString(3), rs.getString(4)),
-                            rs.getBoolean(5)));
+                            rs.getBoolean(5),
+                            rs.getBoolean(6)));
                 }
             }
         }

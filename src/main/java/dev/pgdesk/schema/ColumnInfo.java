@@ -14,6 +14,8 @@ package dev.pgdesk.schema;
  * @param generationExpression the generation expression, or empty
  * @param collation the collation when it differs from the type's default (qualified, quoted), or empty
  * @param comment its COMMENT, or empty
+ * @param inherited whether it comes only from a parent table (inheritance or partitioning) rather than
+ *     being declared on this table
  */
 public record ColumnInfo(
         int position,
@@ -26,7 +28,8 @@ public record ColumnInfo(
         Generation generation,
         String generationExpression,
         String collation,
-        String comment) {
+        String comment,
+        boolean inherited) {
 
     /** Whether an INSERT may supply a value: not generated, and not an ALWAYS identity. */
     public boolean isInsertable() {

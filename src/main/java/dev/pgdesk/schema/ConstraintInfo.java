@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param referencedTable for a foreign key, the table it points to; otherwise null
  * @param referencedColumns for a foreign key, the target columns in key order; otherwise empty
  * @param validated false for a constraint added NOT VALID and not yet validated
+ * @param inherited whether it comes only from a parent table rather than being declared on this one
  */
 public record ConstraintInfo(
         String name,
@@ -22,7 +23,8 @@ public record ConstraintInfo(
         List<String> columns,
         QualifiedName referencedTable,
         List<String> referencedColumns,
-        boolean validated) {
+        boolean validated,
+        boolean inherited) {
 
     /** Copies the lists. */
     public ConstraintInfo {

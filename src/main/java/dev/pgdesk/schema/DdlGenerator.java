@@ -17,8 +17,10 @@ import java.util.List;
  * <p>Names outside {@code pg_catalog} are written schema-qualified, as pg_dump does: the catalogs are read
  * with {@code search_path} set to {@code pg_catalog} for the duration of the call (in a transaction, or in a
  * savepoint when the connection is already in one, which is rolled back), so the DDL does not depend on the
- * reader's search path. Ownership, grants, partitions and storage parameters of identity sequences are not
- * reproduced.
+ * reader's search path. A partition is written as {@code PARTITION OF} its parent with its bound, an
+ * inheriting table with {@code INHERITS}; what it inherits (columns, constraints, partition indexes, cloned
+ * triggers) is left to the parent. Ownership, grants, column options of partitions and the parameters of
+ * identity sequences are not reproduced.
  */
 public final class DdlGenerator {
     private final Connection connection;
@@ -57,22 +59,43 @@ public final class DdlGenerator {
                 throw new ObjectNotFoundException(table.toSql() + " is a " + kind.label() + ", not a table");
             }
             RelationFacts facts = relationFacts(oid);
+            boolean partition = !facts.partitionBound.isEmpty();
             StringBuilder sql = new StringBuilder("CREATE ");
             if (kind == ObjectKind.FOREIGN_TABLE) {
                 sql.append("FOREIGN ");
             } else if (facts.unlogged) {
                 sql.append("UNLOGGED ");
             }
-            sql.append("TABLE ").append(table.toSql()).append(" (");
+            sql.append("TABLE ").append(table.toSql());
             List<String> lines = new ArrayList<>();
-            for (ColumnInfo column : details.columns()) {
-                lines.add(columnDefinition(column));
+            // A partition takes its columns from the parent; its own may only add options, left out here.
+            if (!partition) {
+                for (ColumnInfo column : details.columns()) {
+                    if (!column.inherited()) {
+                        lines.add(columnDefinition(column));
+                    }
+                }
             }
             for (ConstraintInfo constraint : details.constraints()) {
-                lines.add("CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.definition());
+                if (!constraint.inherited()) {
+                    lines.add("CONSTRAINT " + Identifiers.quote(constraint.name()) + " " + constraint.definition());
+                }
             }
-            sql.append(lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n")
-                    .append(")");
+            String body = lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n";
+            if (partition) {
+                sql.append(" PARTITION OF ").append(facts.parents.get(0));
+                if (!body.isEmpty()) {
+                    sql.append(" (").append(body).append(")");
+                }
+                sql.append("\n").append(facts.partitionBound);
+            } else {
+                sql.append(" (").append(body).append(")");
+                if (!facts.parents.isEmpty()) {
+                    sql.append("\nINHERITS (")
+                            .append(String.join(", ", facts.parents))
+                            .append(")");
+                }
+            }
             if (!facts.partitionKey.isEmpty()) {
                 sql.append("\nPARTITION BY ").append(facts.partitionKey);
             }
@@ -127,11 +150,16 @@ public final class DdlGenerator {
     private void appendIndexesTriggersComments(StringBuilder sql, TableDetails details, String commentKeyword) {
         QualifiedName name = details.relation().qualifiedName();
         for (IndexInfo index : details.indexes()) {
-            if (!index.constraint()) {
-                sql.append(index.definition()).append(";\n");
+            if (!index.constraint() && !index.inherited()) {
+                // ON ONLY (a partitioned table's index, deparsed as pg_dump needs it) would create an index
+                // that stays invalid; without ONLY it covers the partitions created later.
+                sql.append(index.definition().replaceFirst(" ON ONLY ", " ON ")).append(";\n");
             }
         }
         for (TriggerInfo trigger : details.triggers()) {
+            if (trigger.inherited()) {
+                continue;
+            }
             sql.append(trigger.definition()).append(";\n");
             if (!trigger.enabled()) {
                 sql.append("ALTER TABLE ")
@@ -396,6 +424,8 @@ public final class DdlGenerator {
             boolean unlogged,
             boolean populated,
             String partitionKey,
+            String partitionBound,
+            List<String> parents,
             List<String> options,
             String foreignServer,
             List<String> foreignOptions) {}
@@ -403,6 +433,11 @@ public final class DdlGenerator {
     private RelationFacts relationFacts(long oid) throws SQLException {
         String sql = "SELECT c.relpersistence = 'u', c.relispopulated,"
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,"
+                + " CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,"
+                + " ARRAY(SELECT pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.relname)"
+                + "   FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON p.oid = h.inhparent"
+                + "   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace"
+                + "   WHERE h.inhrelid = c.oid ORDER BY h.inhseqno),"
                 + " ARRAY(SELECT pg_catalog.quote_ident(o.option_name) || ' = ' || pg_catalog.quote_literal(o.option_value)"
                 + "   FROM pg_catalog.pg_options_to_table(c.reloptions) o),"
                 + " (SELECT fs.srvname FROM pg_catalog.pg_foreign_table ft"
@@ -419,9 +454,11 @@ public final class DdlGenerator {
                         rs.getBoolean(1),
                         rs.getBoolean(2),
                         CatalogReader.text(rs, 3),
-                        CatalogReader.strings(rs.getArray(4)),
-                        CatalogReader.text(rs, 5),
-                        CatalogReader.strings(rs.getArray(6)));
+                        CatalogReader.text(rs, 4),
+                        CatalogReader.strings(rs.getArray(5)),
+                        CatalogReader.strings(rs.getArray(6)),
+                        CatalogReader.text(rs, 7),
+                        CatalogReader.strings(rs.getArray(8)));
             }
         }
     }

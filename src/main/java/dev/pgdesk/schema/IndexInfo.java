@@ -10,6 +10,13 @@ package dev.pgdesk.schema;
  * @param constraint whether it was created by a constraint (primary key, unique, exclusion) rather than
  *     CREATE INDEX; such indexes come with the constraint in DDL
  * @param valid whether it is usable (false after a failed CREATE INDEX CONCURRENTLY)
+ * @param inherited whether it is a partition of an index on the parent table, created with it
  */
 public record IndexInfo(
-        String name, String definition, boolean unique, boolean primary, boolean constraint, boolean valid) {}
+        String name,
+        String definition,
+        boolean unique,
+        boolean primary,
+        boolean constraint,
+        boolean valid,
+        boolean inherited) {}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @Tag("server")
 class DdlGeneratorTest {
     private static final String SCRATCH = "ddl_scratch";
+    private static final String SOURCE = "ddl_source";
 
     private Connection connection;
     private DdlGenerator ddl;
@@ -62,7 +63,7 @@ class DdlGeneratorTest {
 
     /** Catalog text with the two schemas' qualifiers removed, so original and copy compare equal. */
     private static String unqualified(String text) {
-        return text == null ? null : text.replaceAll("\\b(public|" + SCRATCH + ")\\.", "");
+        return text == null ? null : text.replaceAll("\\b(public|" + SCRATCH + "|" + SOURCE + ")\\.", "");
     }
 
     @Test
@@ -95,6 +96,7 @@ class DdlGeneratorTest {
         facts.addAll(rows(
                 "SELECT 'column', a.attnum::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull::text,"
                         + " pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
+                        + " a.attislocal::text, a.attinhcount::text,"
                         + " a.attcollation::text, col_description(a.attrelid, a.attnum)"
                         + " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                         + " WHERE a.attrelid = " + oid + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
@@ -102,7 +104,8 @@ class DdlGeneratorTest {
                 table));
         facts.addAll(rows(
                 "SELECT 'constraint', conname, contype::text, pg_get_constraintdef(oid), condeferrable::text,"
-                        + " convalidated::text FROM pg_constraint WHERE conrelid = " + oid + " ORDER BY conname",
+                        + " convalidated::text, conislocal::text, coninhcount::text FROM pg_constraint WHERE conrelid = "
+                        + oid + " ORDER BY conname",
                 schema,
                 table));
         facts.addAll(rows(
@@ -113,6 +116,13 @@ class DdlGeneratorTest {
         facts.addAll(rows(
                 "SELECT 'trigger', tgname, pg_get_triggerdef(oid), tgenabled::text FROM pg_trigger"
                         + " WHERE tgrelid = " + oid + " AND NOT tgisinternal ORDER BY tgname",
+                schema,
+                table));
+        facts.addAll(rows(
+                "SELECT 'parents', pg_get_expr(c.relpartbound, c.oid), pg_get_partkeydef(c.oid),"
+                        + " array_to_string(ARRAY(SELECT p.relname FROM pg_inherits h JOIN pg_class p"
+                        + " ON p.oid = h.inhparent WHERE h.inhrelid = c.oid ORDER BY h.inhseqno), ',')"
+                        + " FROM pg_class c WHERE c.oid = " + oid,
                 schema,
                 table));
         facts.addAll(rows(
@@ -141,6 +151,54 @@ class DdlGeneratorTest {
             }
         }
         return rows;
+    }
+
+    @Test
+    void partitionsAndInheritingTablesAreRecreatedEqual() throws SQLException {
+        execute("DROP SCHEMA IF EXISTS " + SOURCE + " CASCADE");
+        execute("CREATE SCHEMA " + SOURCE);
+        try {
+            for (String schema : List.of(SOURCE, SCRATCH)) {
+                execute("CREATE FUNCTION " + schema + ".noop() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS 'BEGIN RETURN NULL; END'");
+            }
+            execute("CREATE TABLE " + SOURCE + ".base (id int PRIMARY KEY, note text CHECK (note <> ''))");
+            execute("CREATE TABLE " + SOURCE + ".derived (extra text NOT NULL) INHERITS (" + SOURCE + ".base)");
+            execute("CREATE TABLE " + SOURCE + ".measurements (id bigint GENERATED ALWAYS AS IDENTITY,"
+                    + " taken_at date NOT NULL, value numeric CHECK (value >= 0), PRIMARY KEY (id, taken_at))"
+                    + " PARTITION BY RANGE (taken_at)");
+            execute("CREATE INDEX measurements_value_idx ON " + SOURCE + ".measurements (value)");
+            execute("CREATE TRIGGER measured AFTER INSERT ON " + SOURCE + ".measurements"
+                    + " FOR EACH ROW EXECUTE FUNCTION " + SOURCE + ".noop()");
+            execute(
+                    "CREATE TABLE " + SOURCE + ".measurements_2024 PARTITION OF " + SOURCE + ".measurements"
+                            + " (CONSTRAINT recent CHECK (taken_at > '2000-01-01')) FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+            execute("CREATE TABLE " + SOURCE + ".measurements_rest PARTITION OF " + SOURCE + ".measurements DEFAULT");
+            List<String> tables = List.of("base", "derived", "measurements", "measurements_2024", "measurements_rest");
+            List<String> texts = new ArrayList<>();
+            for (String table : tables) {
+                String text = ddl.tableDdl(new QualifiedName(SOURCE, table));
+                texts.add(text);
+                execute(text.replace(SOURCE + ".", SCRATCH + "."));
+            }
+
+            for (int i = 0; i < tables.size(); i++) {
+                assertThat(describe(SCRATCH, tables.get(i)))
+                        .as("%s recreated from%n%s", tables.get(i), texts.get(i))
+                        .isEqualTo(describe(SOURCE, tables.get(i)));
+            }
+            assertThat(texts.get(1)).endsWith("\n)\nINHERITS (" + SOURCE + ".base);\n");
+            assertThat(texts.get(3))
+                    .startsWith("CREATE TABLE " + SOURCE + ".measurements_2024 PARTITION OF " + SOURCE
+                            + ".measurements (\n" + "    CONSTRAINT recent CHECK ")
+                    .contains("\n)\nFOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n")
+                    .doesNotContain("CREATE INDEX", "CREATE TRIGGER");
+            assertThat(texts.get(4))
+                    .isEqualTo("CREATE TABLE " + SOURCE + ".measurements_rest PARTITION OF " + SOURCE
+                            + ".measurements\nDEFAULT;\n");
+        } finally {
+            execute("DROP SCHEMA IF EXISTS " + SOURCE + " CASCADE");
+        }
     }
 
     @Test
