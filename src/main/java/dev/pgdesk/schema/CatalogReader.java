@@ -209,7 +209,10 @@ public final class CatalogReader {
                 + "   (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)"
                 + "    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace"
                 + "    WHERE co.oid = a.attcollation) END,"
-                + " pg_catalog.col_description(a.attrelid, a.attnum), NOT a.attislocal"
+                + " pg_catalog.col_description(a.attrelid, a.attnum),"
+                + " (SELECT nn.conname FROM pg_catalog.pg_constraint nn WHERE nn.conrelid = a.attrelid"
+                + "   AND nn.contype = 'n' AND nn.conkey[1] = a.attnum),"
+                + " NOT a.attislocal"
                 + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
                 + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
@@ -242,7 +245,8 @@ public final class CatalogReader {
                             generated ? expression : "",
                             text(rs, 9),
                             text(rs, 10),
-                            rs.getBoolean(11)));
+                            text(rs, 11),
+                            rs.getBoolean(12)));
                 }
             }
         }

@@ -14,6 +14,8 @@ package dev.pgdesk.schema;
  * @param generationExpression the generation expression, or empty
  * @param collation the collation when it differs from the type's default (qualified, quoted), or empty
  * @param comment its COMMENT, or empty
+ * @param notNullConstraint the name of its NOT NULL constraint when it has one (PostgreSQL 18+ records
+ *     them in pg_constraint), or empty
  * @param inherited whether it comes only from a parent table (inheritance or partitioning) rather than
  *     being declared on this table
  */
@@ -29,6 +31,7 @@ public record ColumnInfo(
         String generationExpression,
         String collation,
         String comment,
+        String notNullConstraint,
         boolean inherited) {
 
     /** Whether an INSERT may supply a value: not generated, and not an ALWAYS identity. */

@@ -72,7 +72,7 @@ public final class DdlGenerator {
             if (!partition) {
                 for (ColumnInfo column : details.columns()) {
                     if (!column.inherited()) {
-                        lines.add(columnDefinition(column));
+                        lines.add(columnDefinition(table.name(), column));
                     }
                 }
             }
@@ -116,7 +116,7 @@ public final class DdlGenerator {
         });
     }
 
-    private static String columnDefinition(ColumnInfo column) {
+    private static String columnDefinition(String table, ColumnInfo column) {
         StringBuilder line =
                 new StringBuilder(Identifiers.quote(column.name())).append(' ').append(column.type());
         if (!column.collation().isEmpty()) {
@@ -142,6 +142,11 @@ public final class DdlGenerator {
             line.append(" DEFAULT ").append(column.defaultExpression());
         }
         if (column.notNull()) {
+            // PostgreSQL 18 names NOT NULL constraints; a name other than the one it would choose is kept.
+            String constraint = column.notNullConstraint();
+            if (!constraint.isEmpty() && !constraint.equals(table + "_" + column.name() + "_not_null")) {
+                line.append(" CONSTRAINT ").append(Identifiers.quote(constraint));
+            }
             line.append(" NOT NULL");
         }
         return line.toString();

@@ -232,12 +232,17 @@ class DdlGeneratorTest {
     @Test
     void namesThatNeedQuotesAreQuotedAndOthersAreNot() throws SQLException {
         execute("CREATE TABLE " + SCRATCH + ".\"Odd Table\" (\"select\" int PRIMARY KEY, \"MixedCase\" text,"
+                + " required int CONSTRAINT required_present NOT NULL,"
                 + " plain_name text COLLATE \"C\", \"left\" int CHECK (\"left\" > 0))");
         String text = ddl.tableDdl(new QualifiedName(SCRATCH, "Odd Table"));
 
         assertThat(text)
                 .startsWith("CREATE TABLE " + SCRATCH + ".\"Odd Table\" (\n    \"select\" integer NOT NULL,\n")
                 .contains("    \"MixedCase\" text,\n")
+                .contains(
+                        TestServer.shared().majorVersion() >= 18
+                                ? "    required integer CONSTRAINT required_present NOT NULL,\n"
+                                : "    required integer NOT NULL,\n")
                 .contains("    plain_name text COLLATE pg_catalog.\"C\",\n")
                 .contains("    \"left\" integer,\n");
         execute("DROP TABLE " + SCRATCH + ".\"Odd Table\"");
