@@ -13,7 +13,8 @@ import java.util.Optional;
  * columns are all NOT NULL (the one with fewest columns, then by name), because such a key identifies at most
  * one row just as well. A table with neither gets no UPDATE or DELETE template: {@link #rowKey} is empty, and
  * {@link #update} and {@link #delete} throw {@link IllegalStateException} with the reason, because a WHERE
- * clause over all columns could change several identical rows at once.
+ * clause over all columns could change several identical rows at once. A materialized view gets only
+ * SELECT templates ({@link #isModifiable}).
  */
 public final class StatementTemplates {
     private final TableDetails table;
@@ -57,6 +58,7 @@ public final class StatementTemplates {
      * fills itself and refuses values for: generated columns and {@code GENERATED ALWAYS} identity columns.
      */
     public StatementTemplate insert() {
+        requireModifiable("INSERT");
         List<ColumnInfo> columns =
                 table.columns().stream().filter(ColumnInfo::isInsertable).toList();
         if (columns.isEmpty()) {
@@ -80,6 +82,7 @@ public final class StatementTemplates {
      * @throws IllegalStateException when the table has no row key, or nothing but key columns to set
      */
     public StatementTemplate update() {
+        requireModifiable("UPDATE");
         RowKey key = requireRowKey("UPDATE");
         List<String> parameters = new ArrayList<>();
         List<String> assignments = new ArrayList<>();
@@ -105,6 +108,7 @@ public final class StatementTemplates {
      * @throws IllegalStateException when the table has no row key
      */
     public StatementTemplate delete() {
+        requireModifiable("DELETE");
         RowKey key = requireRowKey("DELETE");
         List<String> parameters = new ArrayList<>();
         String where = whereKey(key, parameters);
@@ -129,6 +133,21 @@ public final class StatementTemplates {
                 .min(Comparator.comparingInt((ConstraintInfo c) -> c.columns().size())
                         .thenComparing(ConstraintInfo::name))
                 .map(c -> new RowKey(c.name(), c.columns(), false));
+    }
+
+    /**
+     * Whether INSERT, UPDATE and DELETE templates make sense: false for a materialized view, whose rows only
+     * REFRESH MATERIALIZED VIEW changes. (A view or foreign table may still refuse them at run time.)
+     */
+    public boolean isModifiable() {
+        return table.relation().kind() != ObjectKind.MATERIALIZED_VIEW;
+    }
+
+    private void requireModifiable(String statement) {
+        if (!isModifiable()) {
+            throw new IllegalStateException(table.relation().toSql() + " is a materialized view: " + statement
+                    + " cannot change it; REFRESH MATERIALIZED VIEW recomputes its rows");
+        }
     }
 
     private RowKey requireRowKey(String statement) {

@@ -89,6 +89,19 @@ class StatementTemplatesTest {
     }
 
     @Test
+    void aMaterializedViewOnlyGetsSelects() throws SQLException {
+        StatementTemplates sales = templates("product_sales");
+
+        assertThat(sales.isModifiable()).isFalse();
+        assertThat(sales.select().sql()).startsWith("SELECT product_id, name, units_sold, revenue\nFROM");
+        assertThatThrownBy(sales::insert)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("REFRESH MATERIALIZED VIEW");
+        assertThatThrownBy(sales::delete).hasMessageContaining("materialized view");
+        assertThat(templates("orders").isModifiable()).isTrue();
+    }
+
+    @Test
     void aUniqueKeyOverNotNullColumnsStandsInForAMissingPrimaryKey() throws SQLException {
         execute("CREATE TEMP TABLE badges (code text NOT NULL UNIQUE, label text UNIQUE, note text)");
         StatementTemplates badges =
