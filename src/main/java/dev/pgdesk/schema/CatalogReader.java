@@ -7,16 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Reads the navigator tree from {@code pg_catalog}, one level per call, so a tree view loads a node's
  * children only when it is expanded. Every call is a few catalog queries on the given connection, in its
  * current transaction; run it off the FX thread, for example in {@code PooledSession.execute(c -> new
  * CatalogReader(c).objects("public"))}. Not thread-safe (it uses one connection); cheap to create.
+ * A type node's details come from {@link TypeReader}, the detail panel's from {@link StatsReader} and
+ * {@link PrivilegeReader}; {@link SchemaBrowser} puts them all behind one pooled entry point.
  *
  * <p>Objects that belong to an extension (pg_stat_statements' view and functions, say) are left out of
  * {@link #objects} unless asked for: they are not the user's to edit, and pg_dump leaves them out too
@@ -335,205 +334,6 @@ public final class CatalogReader {
             }
         }
         return triggers;
-    }
-
-    /**
-     * Estimated rows and total size of a relation, for the detail panel. Reads only the catalogs and
-     * {@code pg_total_relation_size}, so it is fast on any table.
-     */
-    public ObjectStats stats(QualifiedName relation) throws SQLException {
-        String sql = "SELECT c.relkind, c.reltuples, c.relpages,"
-                + " CASE WHEN c.relkind IN ('r', 'p', 'm', 'S', 'i', 'I', 't')"
-                + "   THEN pg_catalog.pg_total_relation_size(c.oid) END,"
-                + " pg_catalog.current_setting('server_version_num')::int"
-                + " FROM pg_catalog.pg_class c WHERE c.oid = ?";
-        long oid = relationOid(relation);
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setLong(1, oid);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ObjectNotFoundException("There is no relation " + relation.toSql() + " (any more).");
-                }
-                String relkind = rs.getString(1);
-                double tuples = rs.getDouble(2);
-                long pages = rs.getLong(3);
-                long bytes = rs.getLong(4);
-                boolean hasBytes = !rs.wasNull();
-                int version = rs.getInt(5);
-                boolean hasRows =
-                        relkind.equals("r") || relkind.equals("p") || relkind.equals("m") || relkind.equals("f");
-                // -1 means "never analyzed" since 14; before, an unanalyzed table shows 0 rows in 0 pages.
-                boolean unknown = tuples < 0 || (version < 140000 && tuples == 0 && pages == 0);
-                OptionalLong rows = hasRows && !unknown ? OptionalLong.of(Math.round(tuples)) : OptionalLong.empty();
-                OptionalLong size = hasBytes ? OptionalLong.of(bytes) : OptionalLong.empty();
-                return new ObjectStats(rows, size, hasBytes ? prettySize(bytes) : "");
-            }
-        }
-    }
-
-    private String prettySize(long bytes) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_catalog.pg_size_pretty(?::bigint)")) {
-            s.setLong(1, bytes);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** The labels, fields or base type and constraints of an enum, composite or domain type. */
-    public TypeDetails type(QualifiedName name) throws SQLException {
-        String sql = "SELECT t.oid, t.typtype, t.typrelid, pg_catalog.pg_get_userbyid(t.typowner),"
-                + " pg_catalog.obj_description(t.oid, 'pg_type'),"
-                + " pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault"
-                + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE n.nspname = ? AND t.typname = ? AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c'"
-                + "   AND (SELECT r.relkind FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid) = 'c'))";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, name.schema());
-            s.setString(2, name.name());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ObjectNotFoundException(
-                            "There is no enum, composite or domain type " + name.toSql() + " (any more).");
-                }
-                long oid = rs.getLong(1);
-                String typtype = rs.getString(2);
-                long relid = rs.getLong(3);
-                ObjectKind kind = switch (typtype) {
-                    case "e" -> ObjectKind.ENUM_TYPE;
-                    case "d" -> ObjectKind.DOMAIN;
-                    default -> ObjectKind.COMPOSITE_TYPE;
-                };
-                SchemaObject type =
-                        new SchemaObject(kind, name.schema(), name.name(), "", rs.getString(4), text(rs, 5));
-                return switch (kind) {
-                    case ENUM_TYPE -> new TypeDetails(type, enumLabels(oid), List.of(), "", false, "", List.of());
-                    case COMPOSITE_TYPE ->
-                        new TypeDetails(type, List.of(), compositeAttributes(relid), "", false, "", List.of());
-                    default ->
-                        new TypeDetails(
-                                type,
-                                List.of(),
-                                List.of(),
-                                rs.getString(6),
-                                rs.getBoolean(7),
-                                text(rs, 8),
-                                domainConstraints(oid));
-                };
-            }
-        }
-    }
-
-    private List<String> enumLabels(long type) throws SQLException {
-        List<String> labels = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT enumlabel FROM pg_catalog.pg_enum WHERE enumtypid = ? ORDER BY enumsortorder")) {
-            s.setLong(1, type);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    labels.add(rs.getString(1));
-                }
-            }
-        }
-        return labels;
-    }
-
-    private List<TypeAttribute> compositeAttributes(long relation) throws SQLException {
-        List<TypeAttribute> attributes = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT attname, pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute"
-                        + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
-            s.setLong(1, relation);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    attributes.add(new TypeAttribute(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return attributes;
-    }
-
-    private List<DomainConstraint> domainConstraints(long type) throws SQLException {
-        List<DomainConstraint> constraints = new ArrayList<>();
-        // Since PostgreSQL 17 a domain's NOT NULL is a constraint row too; it is reported as notNull instead.
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT conname, pg_catalog.pg_get_constraintdef(oid, true) FROM pg_catalog.pg_constraint"
-                        + " WHERE contypid = ? AND contype = 'c' ORDER BY conname")) {
-            s.setLong(1, type);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    constraints.add(new DomainConstraint(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return constraints;
-    }
-
-    /**
-     * What the current user may do with {@code table}: table privileges, USAGE on its schema, and the columns
-     * granted where a table-wide privilege is missing.
-     */
-    public TablePrivileges privileges(QualifiedName table) throws SQLException {
-        long oid = relationOid(table);
-        String sql = "SELECT current_user,"
-                + " has_schema_privilege(c.relnamespace, 'USAGE'),"
-                + " has_table_privilege(c.oid, 'SELECT'), has_table_privilege(c.oid, 'INSERT'),"
-                + " has_table_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE'),"
-                + " has_table_privilege(c.oid, 'TRUNCATE'), has_table_privilege(c.oid, 'REFERENCES'),"
-                + " has_table_privilege(c.oid, 'TRIGGER')"
-                + " FROM pg_catalog.pg_class c WHERE c.oid = ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setLong(1, oid);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ObjectNotFoundException("There is no table " + table.toSql() + " (any more).");
-                }
-                boolean select = rs.getBoolean(3);
-                boolean insert = rs.getBoolean(4);
-                boolean update = rs.getBoolean(5);
-                boolean references = rs.getBoolean(8);
-                Map<String, List<String>> columnGrants = new LinkedHashMap<>();
-                addColumnGrants(oid, "SELECT", select, columnGrants);
-                addColumnGrants(oid, "INSERT", insert, columnGrants);
-                addColumnGrants(oid, "UPDATE", update, columnGrants);
-                addColumnGrants(oid, "REFERENCES", references, columnGrants);
-                return new TablePrivileges(
-                        rs.getString(1),
-                        table,
-                        rs.getBoolean(2),
-                        select,
-                        insert,
-                        update,
-                        rs.getBoolean(6),
-                        rs.getBoolean(7),
-                        references,
-                        rs.getBoolean(9),
-                        columnGrants);
-            }
-        }
-    }
-
-    private void addColumnGrants(long table, String privilege, boolean tableWide, Map<String, List<String>> into)
-            throws SQLException {
-        if (tableWide) {
-            return;
-        }
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT attname FROM pg_catalog.pg_attribute"
-                + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped"
-                + " AND has_column_privilege(attrelid, attnum, ?) ORDER BY attnum")) {
-            s.setLong(1, table);
-            s.setString(2, privilege);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        if (!columns.isEmpty()) {
-            into.put(privilege, List.copyOf(columns));
-        }
     }
 
     static String text(ResultSet rs, int column) throws SQLException {

@@ -366,7 +366,7 @@ public final class DdlGenerator {
     /** {@code CREATE TYPE ... AS ENUM}, {@code CREATE TYPE ... AS (...)} or {@code CREATE DOMAIN}, and its comment. */
     public String typeDdl(QualifiedName type) throws SQLException {
         return qualified(() -> {
-            TypeDetails details = new CatalogReader(connection).type(type);
+            TypeDetails details = new TypeReader(connection).type(type);
             StringBuilder ddl = new StringBuilder();
             String keyword = "TYPE";
             switch (details.type().kind()) {

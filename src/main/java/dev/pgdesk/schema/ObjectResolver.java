@@ -49,7 +49,7 @@ public final class ObjectResolver {
         }
         QualifiedName type = type(schema, name);
         if (type != null) {
-            return new CatalogReader(connection).type(type).type();
+            return new TypeReader(connection).type(type).type();
         }
         List<SchemaObject> routines = routines(schema, name);
         if (routines.size() == 1) {

@@ -36,17 +36,17 @@ public final class SchemaBrowser {
 
     /** An enum's labels, a composite's fields, or a domain's base type and constraints. */
     public TypeDetails type(QualifiedName type) throws SQLException {
-        return session.execute(c -> new CatalogReader(c).type(type));
+        return session.execute(c -> new TypeReader(c).type(type));
     }
 
     /** Estimated rows and size, for the detail panel. */
     public ObjectStats stats(QualifiedName relation) throws SQLException {
-        return session.execute(c -> new CatalogReader(c).stats(relation));
+        return session.execute(c -> new StatsReader(c).stats(relation));
     }
 
     /** What the connected user may do with a table. */
     public TablePrivileges privileges(QualifiedName table) throws SQLException {
-        return session.execute(c -> new CatalogReader(c).privileges(table));
+        return session.execute(c -> new PrivilegeReader(c).privileges(table));
     }
 
     /** The object's DDL, for the detail panel or "copy DDL". */

@@ -265,9 +265,9 @@ class CatalogReaderTest {
 
     @Test
     void typesShowLabelsFieldsAndDomainRules() throws SQLException {
-        TypeDetails priority = catalog.type(sample("ticket_priority"));
-        TypeDetails address = catalog.type(sample("postal_address"));
-        TypeDetails email = catalog.type(sample("email_address"));
+        TypeDetails priority = new TypeReader(connection).type(sample("ticket_priority"));
+        TypeDetails address = new TypeReader(connection).type(sample("postal_address"));
+        TypeDetails email = new TypeReader(connection).type(sample("email_address"));
 
         assertThat(priority.labels()).containsExactly("low", "normal", "high", "urgent");
         assertThat(address.attributes())
@@ -288,8 +288,8 @@ class CatalogReaderTest {
 
     @Test
     void statsEstimateRowsAndMeasureSize() throws SQLException {
-        ObjectStats orders = catalog.stats(sample("orders"));
-        ObjectStats view = catalog.stats(sample("order_totals_by_month"));
+        ObjectStats orders = new StatsReader(connection).stats(sample("orders"));
+        ObjectStats view = new StatsReader(connection).stats(sample("order_totals_by_month"));
 
         assertThat(orders.estimatedRows()).hasValue(5000);
         assertThat(orders.totalBytes().orElseThrow()).isGreaterThan(8192);
@@ -305,7 +305,9 @@ class CatalogReaderTest {
         try (var s = connection.createStatement()) {
             s.execute("CREATE TABLE never_analyzed (n int)");
             try {
-                assertThat(catalog.stats(sample("never_analyzed")).estimatedRows())
+                assertThat(new StatsReader(connection)
+                                .stats(sample("never_analyzed"))
+                                .estimatedRows())
                         .isEmpty();
             } finally {
                 s.execute("DROP TABLE never_analyzed");

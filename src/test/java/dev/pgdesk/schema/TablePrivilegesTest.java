@@ -45,7 +45,7 @@ class TablePrivilegesTest {
 
     private static TablePrivileges privilegesOf(String user, QualifiedName table) throws SQLException {
         try (Connection c = SampleSchema.connect(user)) {
-            return new CatalogReader(c).privileges(table);
+            return new PrivilegeReader(c).privileges(table);
         }
     }
 
