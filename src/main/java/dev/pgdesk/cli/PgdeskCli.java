@@ -15,6 +15,7 @@ public final class PgdeskCli {
             new QueryCommand(),
             new ActivityCommand(),
             new SlowQueriesCommand(),
+            new DdlCommand(),
             new ExplainCommand(),
             new BenchCommand());
 

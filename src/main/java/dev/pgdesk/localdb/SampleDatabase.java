@@ -41,8 +41,11 @@ public final class SampleDatabase implements AutoCloseable {
     public static final String DATABASE = "sample";
     public static final String SUPERUSER = "postgres";
 
-    /** Bumped when the schema or data change; recorded in pgdesk_sample_info. */
-    static final int SAMPLE_VERSION = 1;
+    /**
+     * Bumped when the schema or data change; recorded in pgdesk_sample_info. A sample loaded with an older
+     * version is dropped and loaded again, so users see the new objects.
+     */
+    static final int SAMPLE_VERSION = 2;
 
     private static final String CLUSTER_DIRECTORY = "pgdata";
     private static final String PASSWORD_FILE = "password";
@@ -167,9 +170,10 @@ public final class SampleDatabase implements AutoCloseable {
 
     /**
      * Creates and fills the sample tables through {@code connection}, in its current transaction, and
-     * records completion in pgdesk_sample_info last. The caller commits.
+     * records completion in pgdesk_sample_info last. The caller commits. Needs a superuser (it creates an
+     * extension and a foreign-data wrapper) and an empty database.
      */
-    static void load(Connection connection) throws SQLException, IOException {
+    public static void load(Connection connection) throws SQLException, IOException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             s.execute(resource("sample-schema.sql"));
@@ -199,7 +203,8 @@ public final class SampleDatabase implements AutoCloseable {
             if (!rs.getBoolean(1)) {
                 return false;
             }
-            try (ResultSet info = s.executeQuery("SELECT count(*) FROM pgdesk_sample_info")) {
+            try (ResultSet info =
+                    s.executeQuery("SELECT count(*) FROM pgdesk_sample_info WHERE version >= " + SAMPLE_VERSION)) {
                 info.next();
                 return info.getLong(1) > 0;
             }

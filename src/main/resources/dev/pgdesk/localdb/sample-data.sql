@@ -278,4 +278,18 @@ SELECT setval(pg_get_serial_sequence('orders', 'id'), (SELECT max(id) FROM order
 SELECT setval(pg_get_serial_sequence('accounts', 'id'), (SELECT max(id) FROM accounts));
 SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT max(id) FROM employees));
 
+-- Support tickets from a sample of customers; some still open.
+INSERT INTO support_tickets (customer_email, subject, priority, opened_at, closed_at)
+SELECT c.email,
+       pg_temp.pick(ARRAY['Where is my parcel?', 'Wrong size delivered', 'Invoice needed', 'Refund not received',
+           'Cannot log in', 'Product arrived damaged']),
+       pg_temp.pick(ARRAY['low', 'normal', 'normal', 'high', 'urgent'])::ticket_priority,
+       c.opened_at,
+       CASE WHEN random() < 0.7 THEN least(now(), c.opened_at + random() * interval '5 days') END
+FROM (SELECT id, email, now() - random() * interval '90 days' AS opened_at
+      FROM customers WHERE id % 10 = 0) AS c
+ORDER BY c.id;
+
+REFRESH MATERIALIZED VIEW product_sales;
+
 ANALYZE;

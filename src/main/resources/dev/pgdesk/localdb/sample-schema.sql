@@ -127,6 +127,99 @@ WHERE status NOT IN ('cancelled', 'refunded')
 GROUP BY date_trunc('month', ordered_at);
 COMMENT ON VIEW order_totals_by_month IS 'Revenue per month, without cancelled and refunded orders.';
 
+-- Support desk: gives the navigator an example of every kind of object it shows.
+CREATE TYPE ticket_priority AS ENUM ('low', 'normal', 'high', 'urgent');
+COMMENT ON TYPE ticket_priority IS 'How soon a support ticket needs an answer.';
+
+CREATE TYPE postal_address AS (
+    street       text,
+    city         text,
+    postal_code  text,
+    country      text
+);
+COMMENT ON TYPE postal_address IS 'A postal address, kept together as one value.';
+
+CREATE DOMAIN email_address AS text
+    CONSTRAINT email_address_shape CHECK (VALUE ~ '^[^@ ]+@[^@ ]+$');
+COMMENT ON DOMAIN email_address IS 'Text that looks like an e-mail address.';
+
+CREATE SEQUENCE ticket_number_seq AS integer START WITH 1000;
+COMMENT ON SEQUENCE ticket_number_seq IS 'Ticket numbers customers quote on the phone.';
+
+CREATE FUNCTION touch_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION touch_updated_at() IS 'Trigger function: stamps updated_at on every update.';
+
+CREATE TABLE support_tickets (
+    id              bigint          GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    ticket_no       integer         NOT NULL DEFAULT nextval('ticket_number_seq'),
+    customer_email  email_address   NOT NULL,
+    subject         text            NOT NULL,
+    priority        ticket_priority NOT NULL DEFAULT 'normal',
+    return_address  postal_address,
+    opened_at       timestamptz     NOT NULL DEFAULT now(),
+    closed_at       timestamptz,
+    updated_at      timestamptz     NOT NULL DEFAULT now(),
+    subject_length  integer         GENERATED ALWAYS AS (length(subject)) STORED,
+    CONSTRAINT support_tickets_ticket_no_key UNIQUE (ticket_no),
+    CONSTRAINT support_tickets_closed_after_opened CHECK (closed_at IS NULL OR closed_at >= opened_at)
+);
+COMMENT ON TABLE support_tickets IS 'Questions and complaints from customers, by e-mail address.';
+COMMENT ON COLUMN support_tickets.subject_length IS 'Computed from subject; cannot be written.';
+CREATE INDEX support_tickets_open_idx ON support_tickets (priority, opened_at) WHERE closed_at IS NULL;
+CREATE TRIGGER support_tickets_touch BEFORE UPDATE ON support_tickets
+    FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+
+CREATE FUNCTION customer_order_count(customer integer) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$ SELECT count(*) FROM orders WHERE customer_id = customer $$;
+COMMENT ON FUNCTION customer_order_count(integer) IS 'How many orders a customer placed.';
+
+CREATE FUNCTION customer_order_count(customer integer, since timestamptz) RETURNS bigint
+    LANGUAGE sql STABLE
+    AS $$ SELECT count(*) FROM orders WHERE customer_id = customer AND ordered_at >= since $$;
+COMMENT ON FUNCTION customer_order_count(integer, timestamptz) IS 'How many orders a customer placed since a moment.';
+
+CREATE PROCEDURE close_ticket(ticket bigint)
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE support_tickets SET closed_at = now() WHERE id = ticket AND closed_at IS NULL;
+END
+$$;
+COMMENT ON PROCEDURE close_ticket(bigint) IS 'Closes a ticket; closing a closed ticket changes nothing.';
+
+CREATE MATERIALIZED VIEW product_sales AS
+SELECT p.id                          AS product_id,
+       p.name,
+       sum(i.quantity)               AS units_sold,
+       sum(i.quantity * i.unit_price) AS revenue
+FROM products p
+JOIN order_items i ON i.product_id = p.id
+GROUP BY p.id, p.name
+WITH NO DATA;
+COMMENT ON MATERIALIZED VIEW product_sales IS 'Units and revenue per product; refreshed when the sample is loaded.';
+CREATE UNIQUE INDEX product_sales_product_id_idx ON product_sales (product_id);
+
+-- A foreign table needs a server, and a server a wrapper. This wrapper has no handler, so the table
+-- shows its definition but reading it fails ("foreign-data wrapper has no handler"): a placeholder for
+-- an archive that lives elsewhere, without depending on an extension.
+CREATE FOREIGN DATA WRAPPER sample_placeholder_fdw;
+CREATE SERVER sample_archive FOREIGN DATA WRAPPER sample_placeholder_fdw;
+CREATE FOREIGN TABLE archived_orders (
+    id           integer       NOT NULL,
+    customer_id  integer       NOT NULL,
+    total        numeric(12,2),
+    ordered_at   timestamptz
+) SERVER sample_archive OPTIONS (table_name 'orders_archive');
+COMMENT ON FOREIGN TABLE archived_orders IS 'Orders from before the shop moved to this database (a placeholder; reading it fails).';
+
 CREATE TABLE pgdesk_sample_info (
     version    integer     NOT NULL,
     loaded_at  timestamptz NOT NULL DEFAULT now()
