@@ -1,6 +1,5 @@
 package dev.pgdesk.complete;
 
-import dev.pgdesk.sql.SqlKeywords;
 import dev.pgdesk.sql.TokenKind;
 import java.util.Locale;
 
@@ -38,19 +37,6 @@ final class Identifiers {
      * (not leading), or a keyword {@code quote_ident} quotes.
      */
     static boolean needsQuotes(String name, CatalogSnapshot snapshot) {
-        if (name.isEmpty()) {
-            return true;
-        }
-        char first = name.charAt(0);
-        if (!((first >= 'a' && first <= 'z') || first == '_')) {
-            return true;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
-                return true;
-            }
-        }
-        return snapshot.isQuotedKeyword(name) || SqlKeywords.isReserved(name);
+        return name.isEmpty() || dev.pgdesk.sql.Identifiers.needsQuotes(name) || snapshot.isQuotedKeyword(name);
     }
 }

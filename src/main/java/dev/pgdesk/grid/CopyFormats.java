@@ -3,7 +3,7 @@ package dev.pgdesk.grid;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pgdesk.export.JsonValueWriter;
 import dev.pgdesk.query.Column;
-import dev.pgdesk.sql.SqlKeywords;
+import dev.pgdesk.sql.Identifiers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a selection of a result (its columns and, per row, one value per column) into text for the
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class CopyFormats {
-    private static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
     /** Types whose text is an SQL literal as it stands: no quotes, no cast. */
     private static final Set<String> BARE_NUMBERS =
             Set.of("int2", "int4", "int8", "oid", "numeric", "float4", "float8");
@@ -199,10 +197,7 @@ public final class CopyFormats {
 
     /** A name as an SQL identifier: bare when lower-case and simple, otherwise double-quoted. */
     static String identifier(String name) {
-        if (SIMPLE_IDENTIFIER.matcher(name).matches() && !SqlKeywords.isReserved(name)) {
-            return name;
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Identifiers.quote(name);
     }
 
     private static String quoteIfNeeded(String value, char delimiter) {

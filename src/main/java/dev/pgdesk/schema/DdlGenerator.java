@@ -1,5 +1,6 @@
 package dev.pgdesk.schema;
 
+import dev.pgdesk.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

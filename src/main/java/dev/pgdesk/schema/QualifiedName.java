@@ -1,5 +1,7 @@
 package dev.pgdesk.schema;
 
+import dev.pgdesk.sql.Identifiers;
+
 /**
  * An object's schema and name as stored in the catalogs (case as written, unquoted).
  *

@@ -1,5 +1,6 @@
 package dev.pgdesk.schema;
 
+import dev.pgdesk.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

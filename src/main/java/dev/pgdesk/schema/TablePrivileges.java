@@ -1,5 +1,6 @@
 package dev.pgdesk.schema;
 
+import dev.pgdesk.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.pgdesk.schema;
 
+import dev.pgdesk.sql.Identifiers;
+
 /**
  * A trigger, named by its table: trigger names are unique per table, not per schema.
  *

@@ -1,4 +1,4 @@
-package dev.pgdesk.schema;
+package dev.pgdesk.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

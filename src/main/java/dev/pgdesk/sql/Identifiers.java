@@ -1,6 +1,5 @@
-package dev.pgdesk.schema;
+package dev.pgdesk.sql;
 
-import dev.pgdesk.sql.SqlKeywords;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,12 +46,17 @@ public final class Identifiers {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("An SQL identifier cannot be empty");
         }
-        if (PLAIN.matcher(name).matches()
-                && !SqlKeywords.isReserved(name)
-                && !NOT_A_COLUMN_NAME.contains(name.toLowerCase(Locale.ROOT))) {
-            return name;
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return needsQuotes(name) ? '"' + name.replace("\"", "\"\"") + '"' : name;
+    }
+
+    /**
+     * Whether {@code name} must be double-quoted to be read back unchanged: anything but lower-case letters,
+     * digits, underscores and dollars (not leading), or a keyword that cannot name a column or table.
+     */
+    public static boolean needsQuotes(String name) {
+        return !PLAIN.matcher(name).matches()
+                || SqlKeywords.isReserved(name)
+                || NOT_A_COLUMN_NAME.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** {@code schema.name}, each part quoted as needed. */
