@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,13 +23,17 @@ final class CandidateCell extends ListCell<Candidate> {
         name.getStyleClass().add("completion-label");
         name.setMinWidth(Region.USE_PREF_SIZE);
         detail.getStyleClass().add("completion-detail");
+        // A long signature is cut short with an ellipsis rather than widening the list.
         detail.setMinWidth(0);
+        detail.setTextOverrun(OverrunStyle.ELLIPSIS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         row = new HBox(6, tag, name, gap, detail);
         row.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("completion-cell");
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        // Cells take the list's width instead of asking for their content's: no horizontal scroll bar.
+        setPrefWidth(0);
     }
 
     @Override
