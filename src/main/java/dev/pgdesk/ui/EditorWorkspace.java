@@ -148,13 +148,13 @@ public final class EditorWorkspace {
 
     /**
      * Gives the tabs of a freshly opened connection a query session each, and the connection a catalog cache
-     * for completion, which starts loading in the background now so it is ready when the user types.
+     * for completion. The cache loads in the background once the user first types in one of its editors,
+     * so a connection that is never typed in never reads its catalogs.
      */
     public void attach(OpenConnection open) {
         String profileId = open.profile().id();
         SnapshotCache cache = SnapshotCache.forSession(open.session(), catalogLoads);
         completionCaches.put(profileId, cache);
-        cache.get();
         for (QueryTabModel tab : tabs) {
             if (profileId.equals(tab.profileId())) {
                 if (tab.sessionProperty().get() == null) {

@@ -11,6 +11,9 @@ final class AutoPopup {
     /** The characters of a word after which the popup opens on its own. */
     static final int MIN_WORD = 2;
 
+    /** How many characters before the caret the rules read: more than the longest identifier. */
+    static final int LOOK_BACK = 128;
+
     private AutoPopup() {}
 
     /**

@@ -89,6 +89,14 @@ public final class SqlCompletion {
             }
         });
         area.plainTextChanges().subscribe(this::textChanged);
+        // The first key typed starts the catalog load (get() returns at once), so it is done by the time the
+        // user reaches a FROM; text set by code (a restored tab, a test) does not read the catalogs.
+        area.addEventHandler(KeyEvent.KEY_TYPED, event -> {
+            SnapshotCache current = cache.get();
+            if (current != null) {
+                current.get();
+            }
+        });
         area.caretPositionProperty().addListener((obs, old, caret) -> {
             if (model.isVisible()) {
                 queueRefresh();
@@ -215,8 +223,12 @@ public final class SqlCompletion {
             queueRefresh();
             return;
         }
+        // Only the end of the text before the caret matters (a word is at most 63 bytes in PostgreSQL), and
+        // copying the whole of a long script on every keystroke would be wasted work.
         int caret = change.getInsertionEnd();
-        if (AutoPopup.opensAfter(area.getText(), caret, change.getInserted(), change.getRemoved())) {
+        int from = Math.max(0, caret - AutoPopup.LOOK_BACK);
+        String before = area.getText(from, Math.min(caret, area.getLength()));
+        if (AutoPopup.opensAfter(before, before.length(), change.getInserted(), change.getRemoved())) {
             autoPopup.playFromStart();
         } else {
             autoPopup.stop();

@@ -57,7 +57,7 @@ class CompletionNeverBlocksTest {
                     return ShopCatalog.snapshot();
                 },
                 loads);
-        // As on connecting: the first load starts at once, before anyone types.
+        // As the first key typed in an editor of the connection does: the load starts, before the typing below.
         assertThat(cache.get().isEmpty()).isTrue();
         editor = new SqlEditor();
         editor.completionCacheProperty().set(cache);

@@ -223,4 +223,41 @@ class CompletionPopupTest {
         assertThat(robot.lookup("#completionHint").queryAs(Label.class).isVisible())
                 .isFalse();
     }
+
+    @Test
+    void aScriptOverTheOffThreadLengthIsStillCompletedAtTheCaret(FxRobot robot) throws Exception {
+        StringBuilder script = new StringBuilder();
+        while (script.length() <= SqlCompletion.OFF_THREAD_LENGTH) {
+            script.append("SELECT id, name FROM customers WHERE id = 1;\n");
+        }
+        script.append("SELECT * FROM ord");
+        load(robot, script.toString(), script.length());
+
+        ctrlSpace(robot);
+        Waits.until(this::popupShowing);
+
+        assertThat(shownLabels(robot)).contains("orders", "order_lines").doesNotContain("customers");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text()).endsWith("\nSELECT * FROM orders");
+    }
+
+    @Test
+    void theFirstKeyTypedStartsTheCatalogLoad(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger loadsStarted = new java.util.concurrent.atomic.AtomicInteger();
+        SnapshotCache lazy = new SnapshotCache(
+                () -> {
+                    loadsStarted.incrementAndGet();
+                    return ShopCatalog.snapshot();
+                },
+                loads);
+        robot.interact(() -> editor.completionCacheProperty().set(lazy));
+        load(robot, "SELECT * FROM orders", 0);
+        assertThat(loadsStarted).hasValue(0);
+
+        robot.write("x");
+
+        Waits.until(() -> loadsStarted.get() == 1);
+        Waits.until(() -> !lazy.get().isEmpty());
+    }
 }
