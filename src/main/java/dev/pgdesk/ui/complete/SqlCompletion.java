@@ -48,6 +48,9 @@ public final class SqlCompletion {
 
     static final String LOADING_HINT = "loading schema…";
 
+    /** How far the candidates' names sit right of the popup's edge: the kind tag and the gaps around it. */
+    private static final double TAG_WIDTH = 44;
+
     private static final Logger LOG = LoggerFactory.getLogger(SqlCompletion.class);
 
     private static final ExecutorService LONG_SCRIPTS = Executors.newSingleThreadExecutor(task -> {
@@ -102,6 +105,9 @@ public final class SqlCompletion {
                 queueRefresh();
             }
         });
+        // Scrolling (also following the caret along a long line) takes the word along: the popup follows.
+        area.estimatedScrollXProperty().addListener((obs, old, now) -> follow());
+        area.estimatedScrollYProperty().addListener((obs, old, now) -> follow());
         area.focusedProperty().addListener((obs, old, focused) -> {
             if (!focused) {
                 close();
@@ -125,7 +131,7 @@ public final class SqlCompletion {
             if (old != null) {
                 old.removeListener(snapshotListener);
             }
-            if (now != null) {
+            if (now != null && !disposed) {
                 now.addListener(snapshotListener);
             }
             if (model.isVisible()) {
@@ -332,6 +338,12 @@ public final class SqlCompletion {
         }
     }
 
+    private void follow() {
+        if (model.isVisible() && popup.isShowing() && anchor >= 0 && anchor <= area.getLength()) {
+            place(anchor, area.getCaretPosition());
+        }
+    }
+
     /** Whether every candidate is just the word already typed: nothing to complete, the popup would only be in the way. */
     private static boolean typedInFull(CompletionResult result, String text, int caret) {
         String typed = text.substring(result.replaceFrom(), Math.min(caret, text.length()));
@@ -348,9 +360,14 @@ public final class SqlCompletion {
         if (at.isEmpty()) {
             at = area.getCaretBounds();
         }
-        Bounds bounds = at.orElseGet(() -> area.localToScreen(area.getBoundsInLocal()));
-        // The list's text lines up with the word; the tag column sits to its left.
-        popup.showAt(area.getScene().getWindow(), bounds.getMinX() - 44, bounds.getMaxY() + 2);
+        if (at.isEmpty()) {
+            // The word scrolled out of sight: a popup pointing at nothing would only confuse.
+            close();
+            return;
+        }
+        Bounds bounds = at.get();
+        // The list's text lines up with the word; the kind tag sits to its left.
+        popup.showAt(area.getScene().getWindow(), bounds.getMinX() - TAG_WIDTH, bounds.getMaxY() + 2);
     }
 
     private static String hint(SnapshotCache source, CatalogSnapshot snapshot) {
