@@ -71,10 +71,11 @@ public final class SqlCompletion {
     private long textVersion;
     /** Start of the word the open popup completes; the popup closes when the caret leaves it. */
     private int anchor = -1;
-    /** The edit count and caret the shown result was computed for. */
+    /** The edit count the shown result was computed for. */
     private long shownVersion = -1;
-
+    /** The caret the shown result was computed for. */
     private int shownCaret = -1;
+
     private boolean inserting;
     private boolean refreshQueued;
     private boolean disposed;
@@ -167,22 +168,26 @@ public final class SqlCompletion {
         popup.hide();
     }
 
-    /** Inserts the selected candidate in place of the word at the caret, as one undo step, and closes. */
-    public void insertSelected() {
+    /**
+     * Inserts the selected candidate in place of the word at the caret, as one undo step, and closes.
+     *
+     * @return whether a candidate was inserted
+     */
+    public boolean insertSelected() {
         if (!model.isVisible()) {
-            return;
+            return false;
         }
         if (shownVersion != textVersion || shownCaret != area.getCaretPosition()) {
             // Enter came before the refresh for the last keystroke: the result must fit the text of now.
             compute(false, false, true, false);
             if (!model.isVisible()) {
-                return;
+                return false;
             }
         }
         Optional<Candidate> chosen = model.selected();
         if (chosen.isEmpty()) {
             close();
-            return;
+            return false;
         }
         CompletionResult result = model.result();
         int from = result.replaceFrom();
@@ -199,6 +204,7 @@ public final class SqlCompletion {
         } finally {
             inserting = false;
         }
+        return true;
     }
 
     /** Stops listening to the cache and closes the popup: the editor is gone. */
@@ -395,10 +401,10 @@ public final class SqlCompletion {
             case PAGE_UP -> model.move(-CompletionModel.PAGE);
             case PAGE_DOWN -> model.move(CompletionModel.PAGE);
             case ENTER, TAB -> {
-                if (event.isShiftDown()) {
+                // When the popup turns out to be stale and closes instead, the key does its usual job.
+                if (event.isShiftDown() || !insertSelected()) {
                     return;
                 }
-                insertSelected();
             }
             case ESCAPE -> close();
             default -> {
