@@ -340,13 +340,13 @@ public final class SqlCompletion {
         shownCaret = caret;
         if (opening || reanchored || !popup.isShowing()) {
             anchor = result.replaceFrom();
-            place(result.replaceFrom(), caret);
+            place(result.replaceFrom(), caret, false);
         }
     }
 
     private void follow() {
         if (model.isVisible() && popup.isShowing() && anchor >= 0 && anchor <= area.getLength()) {
-            place(anchor, area.getCaretPosition());
+            place(anchor, area.getCaretPosition(), true);
         }
     }
 
@@ -357,7 +357,12 @@ public final class SqlCompletion {
                 && result.candidates().stream().allMatch(c -> c.text().equalsIgnoreCase(typed));
     }
 
-    private void place(int wordStart, int caret) {
+    /**
+     * Puts the popup under the word starting at {@code wordStart}.
+     *
+     * @param following whether this follows a scroll (then it stays where it is when the word has no bounds)
+     */
+    private void place(int wordStart, int caret, boolean following) {
         if (area.getScene() == null || area.getScene().getWindow() == null) {
             return;
         }
@@ -366,12 +371,10 @@ public final class SqlCompletion {
         if (at.isEmpty()) {
             at = area.getCaretBounds();
         }
-        if (at.isEmpty()) {
-            // The word scrolled out of sight: a popup pointing at nothing would only confuse.
-            close();
-            return;
+        if (at.isEmpty() && following) {
+            return; // mid-layout, or the word scrolled out of sight: stay put rather than jump
         }
-        Bounds bounds = at.get();
+        Bounds bounds = at.orElseGet(() -> area.localToScreen(area.getBoundsInLocal()));
         // The list's text lines up with the word; the kind tag sits to its left.
         popup.showAt(area.getScene().getWindow(), bounds.getMinX() - TAG_WIDTH, bounds.getMaxY() + 2);
     }
