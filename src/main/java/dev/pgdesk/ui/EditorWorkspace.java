@@ -1,5 +1,6 @@
 package dev.pgdesk.ui;
 
+import dev.pgdesk.complete.SnapshotCache;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.history.HistoryStore;
 import dev.pgdesk.history.ParameterMemory;
@@ -16,8 +17,12 @@ import dev.pgdesk.workspace.WorkspaceStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -29,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The SQL editor tabs of the window: restored from the workspace at start, saved continuously while typed
  * in, bound to their connection's pool while it is open, and asked about before anything would end an
- * open transaction.
+ * open transaction. Each open connection has one catalog cache for completion, shared by its tabs.
  */
 public final class EditorWorkspace {
     private static final Logger LOG = LoggerFactory.getLogger(EditorWorkspace.class);
@@ -39,6 +44,14 @@ public final class EditorWorkspace {
     private final WorkspaceStore store;
     private final Autosaver autosaver;
     private final QueryServices services;
+    /** The catalog snapshot per connected profile id, for completion; dropped on disconnect. */
+    private final Map<String, SnapshotCache> completionCaches = new HashMap<>();
+    /** Loads the catalogs: one thread per connection loading at the time, gone when idle. */
+    private final ExecutorService catalogLoads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "catalog-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EditorWorkspace(
             WorkspaceStore store,
@@ -80,6 +93,7 @@ public final class EditorWorkspace {
         EditorTabState state = EditorTabState.newTab(profile.id(), "Query " + nextQueryNumber(), tabs.size());
         QueryTabModel tab = new QueryTabModel(services, state, profile.name());
         tab.sessionProperty().set(session);
+        tab.completionCacheProperty().set(completionCaches.get(profile.id()));
         add(tab);
         return tab;
     }
@@ -98,6 +112,7 @@ public final class EditorWorkspace {
                             EditorTabState state = EditorTabState.openedFile(profile.id(), file, text, tabs.size());
                             QueryTabModel tab = new QueryTabModel(services, state, profile.name());
                             tab.sessionProperty().set(sessions.apply(profile.id()));
+                            tab.completionCacheProperty().set(completionCaches.get(profile.id()));
                             add(tab);
                             autosaver.schedule(tab.state());
                         },
@@ -131,14 +146,28 @@ public final class EditorWorkspace {
         }
     }
 
-    /** Gives the tabs of a freshly opened connection a query session each. */
+    /**
+     * Gives the tabs of a freshly opened connection a query session each, and the connection a catalog cache
+     * for completion. The cache loads in the background once the user first types in one of its editors,
+     * so a connection that is never typed in never reads its catalogs.
+     */
     public void attach(OpenConnection open) {
+        String profileId = open.profile().id();
+        SnapshotCache cache = SnapshotCache.forSession(open.session(), catalogLoads);
+        completionCaches.put(profileId, cache);
         for (QueryTabModel tab : tabs) {
-            if (open.profile().id().equals(tab.profileId())
-                    && tab.sessionProperty().get() == null) {
-                tab.sessionProperty().set(new QuerySession(open.session()));
+            if (profileId.equals(tab.profileId())) {
+                if (tab.sessionProperty().get() == null) {
+                    tab.sessionProperty().set(new QuerySession(open.session()));
+                }
+                tab.completionCacheProperty().set(cache);
             }
         }
+    }
+
+    /** The catalog cache of a connected profile, for completion. */
+    public Optional<SnapshotCache> completionCache(String profileId) {
+        return Optional.ofNullable(completionCaches.get(profileId));
     }
 
     /** The tabs of {@code profileId} with a transaction open. */
@@ -161,8 +190,10 @@ public final class EditorWorkspace {
      */
     public List<QuerySession> detach(String profileId) {
         List<QuerySession> sessions = new ArrayList<>();
+        completionCaches.remove(profileId);
         for (QueryTabModel tab : tabs) {
             if (profileId.equals(tab.profileId())) {
+                tab.completionCacheProperty().set(null);
                 tab.detachSession().ifPresent(sessions::add);
             }
         }
@@ -188,6 +219,7 @@ public final class EditorWorkspace {
             LOG.warn("Some editor tabs could not be saved on exit");
         }
         autosaver.close();
+        catalogLoads.shutdownNow();
     }
 
     public ObservableList<QueryTabModel> tabs() {

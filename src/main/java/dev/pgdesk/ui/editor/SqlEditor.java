@@ -5,12 +5,14 @@ import static org.fxmisc.wellbehaved.event.InputMap.consume;
 import static org.fxmisc.wellbehaved.event.InputMap.consumeWhen;
 import static org.fxmisc.wellbehaved.event.InputMap.sequence;
 
+import dev.pgdesk.complete.SnapshotCache;
 import dev.pgdesk.sql.BracketMatcher;
 import dev.pgdesk.sql.BracketPair;
 import dev.pgdesk.sql.CommentToggle;
 import dev.pgdesk.sql.LineComments;
 import dev.pgdesk.sql.Token;
 import dev.pgdesk.sql.TokenKind;
+import dev.pgdesk.ui.complete.SqlCompletion;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.IndexRange;
@@ -32,12 +35,14 @@ import org.fxmisc.wellbehaved.event.Nodes;
 
 /**
  * The SQL editor: a code area with line numbers, syntax highlighting computed off the FX thread, matching
- * brackets, a find and replace bar, comment toggling and an error mark. Query tabs embed {@link #node()}.
+ * brackets, a find and replace bar, comment toggling, an error mark and schema-aware completion ({@link
+ * SqlCompletion}, fed by {@link #completionCacheProperty()}). Query tabs embed {@link #node()}.
  *
  * <p>Keys it handles: Ctrl+F find, Ctrl+R or Ctrl+H find and replace, F3 and Shift+F3 next and previous
- * match, Ctrl+/ toggle comment, Tab (four spaces), Enter (keeps the line's indentation), Escape while the
- * find bar is open. Ctrl+Enter, Ctrl+Shift+Enter, F5 and Escape with the bar closed are left to the
- * surrounding view.
+ * match, Ctrl+/ toggle comment, Ctrl+Space completion, Tab (four spaces), Enter (keeps the line's
+ * indentation), Escape while the find bar is open. While the completion popup is up, Up, Down, PageUp,
+ * PageDown, Enter, Tab and Escape belong to it. Ctrl+Enter, Ctrl+Shift+Enter, F5 and Escape with the bar
+ * and the popup closed are left to the surrounding view.
  */
 public final class SqlEditor {
     /** The pause in typing after which the text is highlighted again. */
@@ -52,6 +57,7 @@ public final class SqlEditor {
     private final BorderPane root = new BorderPane();
     private final FindBar findBar;
     private final SyntaxHighlighting highlighting;
+    private final SqlCompletion completion;
     private final ExecutorService ownExecutor;
     private IndexRange errorMark;
     private BracketPair bracketMatch;
@@ -75,6 +81,7 @@ public final class SqlEditor {
         highlighting = new SyntaxHighlighting(area, executor, HIGHLIGHT_PAUSE, this::restoreMarks);
         area.plainTextChanges().subscribe(this::textEdited);
         area.caretPositionProperty().addListener((observable, old, caret) -> updateBracketMatch());
+        completion = new SqlCompletion(area);
         installKeys();
 
         root.setTop(findBar.node());
@@ -99,6 +106,7 @@ public final class SqlEditor {
                         consume(keyPressed(KeyCode.H, KeyCombination.SHORTCUT_DOWN), e -> showFind(true)),
                         consume(keyPressed(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN), e -> toggleComment()),
                         consume(keyPressed(KeyCode.DIVIDE, KeyCombination.SHORTCUT_DOWN), e -> toggleComment()),
+                        consume(keyPressed(KeyCode.SPACE, KeyCombination.CONTROL_DOWN), e -> completion.open()),
                         consume(keyPressed(KeyCode.F3), e -> findBar.findNext()),
                         consume(keyPressed(KeyCode.F3, KeyCombination.SHIFT_DOWN), e -> findBar.findPrevious()),
                         consume(keyPressed(KeyCode.TAB), e -> area.replaceSelection(INDENT)),
@@ -222,8 +230,22 @@ public final class SqlEditor {
         area.selectRange(toggle.selectionStart(), toggle.selectionEnd());
     }
 
-    /** Stops background highlighting; the editor keeps its text but is no longer highlighted. */
+    /**
+     * The catalog cache of the editor's connection, which completion reads; null (not connected) offers
+     * keywords only.
+     */
+    public ObjectProperty<SnapshotCache> completionCacheProperty() {
+        return completion.cacheProperty();
+    }
+
+    /** The completion popup's controller. */
+    public SqlCompletion completion() {
+        return completion;
+    }
+
+    /** Stops background highlighting and completion; the editor keeps its text but is no longer highlighted. */
     public void dispose() {
+        completion.dispose();
         highlighting.dispose();
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();

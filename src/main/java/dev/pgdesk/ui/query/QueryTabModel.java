@@ -1,5 +1,6 @@
 package dev.pgdesk.ui.query;
 
+import dev.pgdesk.complete.SnapshotCache;
 import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.export.StatementExport;
@@ -84,6 +85,9 @@ public final class QueryTabModel {
     private int order;
 
     private final ObjectProperty<QuerySession> session = new SimpleObjectProperty<>();
+    /** The catalog cache completion reads, shared by the tabs of one connection; null while not connected. */
+    private final ObjectProperty<SnapshotCache> completionCache = new SimpleObjectProperty<>();
+
     private final ReadOnlyObjectWrapper<TransactionState> transactionState =
             new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -374,6 +378,17 @@ public final class QueryTabModel {
         }
         status.set(ResultText.summary(run, state));
         lastRun.set(run);
+        catalogMayHaveChanged(run.outcomes().stream()
+                .map(outcome -> outcome.statement().text())
+                .toList());
+    }
+
+    /** Lets completion see what DDL did: the cache reloads (in the background) when the statements hold DDL. */
+    private void catalogMayHaveChanged(List<String> statements) {
+        SnapshotCache cache = completionCache.get();
+        if (cache != null) {
+            cache.afterStatements(statements);
+        }
     }
 
     private void failed(Throwable error, QuerySession current) {
@@ -495,6 +510,7 @@ public final class QueryTabModel {
                         end -> {
                             running.set(false);
                             transactionState.set(current.transactionState());
+                            catalogMayHaveChanged(List.of(commit ? "COMMIT" : "ROLLBACK"));
                             String said = switch (end) {
                                 case COMMITTED -> "Committed.";
                                 case ROLLED_BACK ->
@@ -741,6 +757,11 @@ public final class QueryTabModel {
 
     public ObjectProperty<QuerySession> sessionProperty() {
         return session;
+    }
+
+    /** The catalog cache of the tab's connection, for completion; null while not connected. */
+    public ObjectProperty<SnapshotCache> completionCacheProperty() {
+        return completionCache;
     }
 
     public ReadOnlyObjectProperty<TransactionState> transactionStateProperty() {

@@ -103,6 +103,7 @@ public final class QueryTabView {
             }
         });
         editor.area().caretPositionProperty().addListener((obs, old, now) -> model.setCaret(now));
+        editor.completionCacheProperty().bind(model.completionCacheProperty());
         model.errorMarkProperty().addListener((obs, old, mark) -> {
             if (mark == null) {
                 editor.clearErrorMark();
