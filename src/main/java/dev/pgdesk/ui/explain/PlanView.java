@@ -123,11 +123,12 @@ public final class PlanView {
         tree.getColumns().add(nodeColumn());
         tree.getColumns().add(ownColumn());
         tree.getColumns().add(rowsColumn());
+        // The marks come before loops and buffers so their short text is in sight without scrolling.
+        tree.getColumns().add(marksColumn());
         if (model.analyzed()) {
-            tree.getColumns().add(textColumn("Loops", "planLoops", 60, PlanRow::loopsText));
+            tree.getColumns().add(textColumn("Loops", "planLoops", 56, PlanRow::loopsText));
             tree.getColumns().add(textColumn("Buffers (shared)", "planBuffers", 130, PlanRow::buffersText));
         }
-        tree.getColumns().add(marksColumn());
         tree.setRowFactory(view -> new PlanTreeRow());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -178,7 +179,7 @@ public final class PlanView {
     }
 
     private TreeTableColumn<PlanRow, PlanRow> nodeColumn() {
-        TreeTableColumn<PlanRow, PlanRow> column = column("Node", "planNode", 330);
+        TreeTableColumn<PlanRow, PlanRow> column = column("Node", "planNode", 290);
         column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(PlanRow row, boolean empty) {
@@ -192,7 +193,7 @@ public final class PlanView {
 
     private TreeTableColumn<PlanRow, PlanRow> ownColumn() {
         TreeTableColumn<PlanRow, PlanRow> column =
-                column(model.analyzed() ? "Own time (ms)" : "Own cost", "planOwn", 170);
+                column(model.analyzed() ? "Own time (ms)" : "Own cost", "planOwn", 150);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Region fill = new Region();
             private final StackPane track = new StackPane(fill);
@@ -227,7 +228,7 @@ public final class PlanView {
 
     private TreeTableColumn<PlanRow, PlanRow> rowsColumn() {
         TreeTableColumn<PlanRow, PlanRow> column =
-                column(model.analyzed() ? "Rows: estimated → actual" : "Rows (estimated)", "planRows", 220);
+                column(model.analyzed() ? "Rows: estimated → actual" : "Rows (estimated)", "planRows", 190);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Label rows = new Label();
             private final Label factor = new Label();
@@ -269,7 +270,7 @@ public final class PlanView {
     }
 
     private TreeTableColumn<PlanRow, PlanRow> marksColumn() {
-        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 520);
+        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 400);
         column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(PlanRow row, boolean empty) {
