@@ -132,9 +132,13 @@ public record PlanRow(PlanNode node, NodeAnalysis analysis, boolean byTime, List
      */
     public String marksText() {
         List<String> parts = new ArrayList<>();
-        for (PlanMark mark : analysis.marks()) {
-            parts.add(shortText(mark));
-        }
+        // Advice first: the share bar and the row's style already say a node is expensive.
+        analysis.marks().stream()
+                .filter(mark -> mark.kind() != MarkKind.EXPENSIVE)
+                .forEach(mark -> parts.add(shortText(mark)));
+        analysis.marks().stream()
+                .filter(mark -> mark.kind() == MarkKind.EXPENSIVE)
+                .forEach(mark -> parts.add(shortText(mark)));
         return parts.isEmpty() ? "" : "⚠ " + String.join(" · ", parts);
     }
 

@@ -20,13 +20,12 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The plan tab's content: the rollback note when there is one, the summary with the copy buttons, the plan
@@ -36,12 +35,12 @@ import javafx.scene.layout.VBox;
 public final class PlanView {
     private static final PseudoClass EXPENSIVE = PseudoClass.getPseudoClass("expensive");
     private static final PseudoClass WARNED = PseudoClass.getPseudoClass("warned");
-    private static final double BAR_WIDTH = 56;
+    private static final double BAR_WIDTH = 44;
 
     private final PlanViewModel model;
     private final BorderPane root = new BorderPane();
     private final TreeTableView<PlanRow> tree = new TreeTableView<>();
-    private final GridPane details = new GridPane();
+    private final VBox details = new VBox(1);
     private final Label copied = new Label();
 
     public PlanView(PlanViewModel model) {
@@ -58,7 +57,7 @@ public final class PlanView {
         detailsScroll.getStyleClass().add("plan-details-scroll");
         SplitPane split = new SplitPane(tree, detailsScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(detailsScroll, false);
         root.setCenter(split);
     }
@@ -179,7 +178,7 @@ public final class PlanView {
     }
 
     private TreeTableColumn<PlanRow, PlanRow> nodeColumn() {
-        TreeTableColumn<PlanRow, PlanRow> column = column("Node", "planNode", 290);
+        TreeTableColumn<PlanRow, PlanRow> column = column("Node", "planNode", 285);
         column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(PlanRow row, boolean empty) {
@@ -228,7 +227,7 @@ public final class PlanView {
 
     private TreeTableColumn<PlanRow, PlanRow> rowsColumn() {
         TreeTableColumn<PlanRow, PlanRow> column =
-                column(model.analyzed() ? "Rows: estimated → actual" : "Rows (estimated)", "planRows", 190);
+                column(model.analyzed() ? "Rows: est. → actual" : "Rows (estimated)", "planRows", 165);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Label rows = new Label();
             private final Label factor = new Label();
@@ -269,19 +268,29 @@ public final class PlanView {
         return column;
     }
 
+    /** The marks wrap inside their column, so the advice is read whole without hovering. */
     private TreeTableColumn<PlanRow, PlanRow> marksColumn() {
-        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 400);
+        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 300);
         column.setCellFactory(c -> new TreeTableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("plan-mark-text");
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+            }
+
             @Override
             protected void updateItem(PlanRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().remove("plan-mark");
+                setText(null);
                 if (empty || row == null || row.marksText().isEmpty()) {
-                    setText(null);
+                    setGraphic(null);
                     setTooltip(null);
                     return;
                 }
-                setText(row.marksText());
+                text.setText(row.marksText());
+                setGraphic(text);
                 getStyleClass().add("plan-mark");
                 Tooltip tooltip = new Tooltip(row.marksTooltip());
                 tooltip.setWrapText(true);
@@ -307,32 +316,25 @@ public final class PlanView {
     private void buildDetails() {
         details.setId("planDetails");
         details.getStyleClass().add("plan-details");
-        details.setHgap(10);
-        details.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints value = new ColumnConstraints();
-        value.setHgrow(Priority.ALWAYS);
-        value.setMinWidth(80);
-        details.getColumnConstraints().setAll(label, value);
         model.details().addListener((ListChangeListener<PlanDetail>) change -> fillDetails());
         fillDetails();
     }
 
+    /** Each label above its value: the pane is narrow, and conditions and marks are long. */
     private void fillDetails() {
         details.getChildren().clear();
-        int line = 0;
         for (PlanDetail detail : model.details()) {
             Label label = new Label(detail.label());
             label.getStyleClass().add("detail-label");
             Label value = new Label(detail.value());
             value.getStyleClass().add("detail-value");
             value.setWrapText(true);
+            value.setMinHeight(Region.USE_PREF_SIZE);
             if (detail.warning()) {
                 label.getStyleClass().add("detail-warning");
                 value.getStyleClass().add("detail-warning");
             }
-            details.addRow(line++, label, value);
+            details.getChildren().addAll(label, value);
         }
     }
 }

@@ -22,9 +22,9 @@ import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterAll;
@@ -185,10 +185,9 @@ class ExplainWindowTest {
     }
 
     private static List<String> markCellTexts(FxRobot robot) {
-        return robot.lookup(".plan-mark").queryAll().stream()
-                .filter(node -> node instanceof TreeTableCell<?, ?>)
-                .map(node -> ((TreeTableCell<?, ?>) node).getText())
-                .filter(text -> text != null)
+        return robot.lookup(".plan-mark-text").queryAll().stream()
+                .filter(node -> node instanceof Text && node.isVisible() && node.getParent() != null)
+                .map(node -> ((Text) node).getText())
                 .toList();
     }
 
