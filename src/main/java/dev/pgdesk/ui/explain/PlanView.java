@@ -192,7 +192,7 @@ public final class PlanView {
 
     private TreeTableColumn<PlanRow, PlanRow> ownColumn() {
         TreeTableColumn<PlanRow, PlanRow> column =
-                column(model.analyzed() ? "Own time (ms)" : "Own cost", "planOwn", 150);
+                column(model.analyzed() ? "Own time (ms)" : "Own cost", "planOwn", 182);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Region fill = new Region();
             private final StackPane track = new StackPane(fill);
@@ -227,7 +227,7 @@ public final class PlanView {
 
     private TreeTableColumn<PlanRow, PlanRow> rowsColumn() {
         TreeTableColumn<PlanRow, PlanRow> column =
-                column(model.analyzed() ? "Rows: est. → actual" : "Rows (estimated)", "planRows", 165);
+                column(model.analyzed() ? "Rows: est. → actual" : "Rows (estimated)", "planRows", 148);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Label rows = new Label();
             private final Label factor = new Label();
@@ -270,7 +270,7 @@ public final class PlanView {
 
     /** The marks wrap inside their column, so the advice is read whole without hovering. */
     private TreeTableColumn<PlanRow, PlanRow> marksColumn() {
-        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 300);
+        TreeTableColumn<PlanRow, PlanRow> column = column("Marks", "planMarks", 290);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Text text = new Text();
 
