@@ -161,6 +161,21 @@ class ExplainWindowTest {
     }
 
     @Test
+    void escapeCancelsAnExplainAnalyzeOnTheServer(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-explain-cancel");
+        type(robot, "SELECT pg_sleep(60)");
+
+        robot.clickOn("#explainAnalyze");
+        FormRobot.waitFor(() -> activeSleeps("ui-explain-cancel") == 1);
+        robot.clickOn("#sqlEditorArea").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        FormRobot.waitFor(() -> !editor.runningProperty().get());
+
+        assertThat(activeSleeps("ui-explain-cancel")).isZero();
+        assertThat(editor.statusProperty().get()).startsWith("Cancelled");
+        assertThat(robot.lookup("#planView").tryQuery()).isEmpty();
+    }
+
+    @Test
     void explainingASelectionOfTwoStatementsSaysToPickOne(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-explain-two");
         type(robot, "SELECT 1;\nSELECT 2;");
@@ -246,6 +261,17 @@ class ExplainWindowTest {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT count(*) FROM alice.explain_items WHERE note IS DISTINCT FROM 'item ' || id")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static int activeSleeps(String applicationName) throws SQLException {
+        try (Connection connection = SERVER.connect(TestServer.SUPERUSER);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' AND application_name = '"
+                        + applicationName + "'")) {
             rows.next();
             return rows.getInt(1);
         }
