@@ -1,10 +1,17 @@
 package dev.pgdesk.ui.query;
 
 import dev.pgdesk.complete.SnapshotCache;
+import dev.pgdesk.explain.ExplainFailure;
+import dev.pgdesk.explain.ExplainMode;
+import dev.pgdesk.explain.ExplainOutcome;
+import dev.pgdesk.explain.ExplainRunner;
+import dev.pgdesk.explain.ExplainedPlan;
+import dev.pgdesk.explain.StatementKind;
 import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.export.StatementExport;
 import dev.pgdesk.history.RememberedValue;
+import dev.pgdesk.query.BoundStatement;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
 import dev.pgdesk.query.QuerySession;
@@ -12,9 +19,11 @@ import dev.pgdesk.query.ScriptListener;
 import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ScriptRunner;
+import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.sql.Parameter;
+import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.CancelledException;
 import dev.pgdesk.task.TaskRunner;
@@ -103,6 +112,10 @@ public final class QueryTabModel {
     private final ReadOnlyObjectWrapper<ScriptRun> lastRun = new ReadOnlyObjectWrapper<>();
 
     private ScriptPlan pendingPlan;
+    /** What the statements waiting for parameter values (or a connection) are for: a run or an explain. */
+    private PendingAction pendingAction = PendingAction.RUN;
+    /** The plan the last Explain produced; cleared when anything else runs. */
+    private final ReadOnlyObjectWrapper<ExplainedPlan> explained = new ReadOnlyObjectWrapper<>();
     /** What the user ran while not connected; it runs once the connection is there. */
     private ScriptPlan waitingForConnection;
 
@@ -133,7 +146,7 @@ public final class QueryTabModel {
             ScriptPlan waiting = waitingForConnection;
             waitingForConnection = null;
             if (now != null && waiting != null) {
-                run(waiting);
+                run(waiting, pendingAction);
             }
         });
         manualCommit.addListener((obs, old, now) -> applyManualCommit(now));
@@ -146,14 +159,14 @@ public final class QueryTabModel {
         String script = text.get();
         try {
             if (selectionEnd > selectionStart) {
-                run(ScriptPlan.ofRange(script, selectionStart, selectionEnd));
+                run(ScriptPlan.ofRange(script, selectionStart, selectionEnd), PendingAction.RUN);
             } else {
                 Optional<ScriptPlan> plan = ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()));
                 if (plan.isEmpty()) {
                     status.set("Nothing to run: the editor holds no statement.");
                     return;
                 }
-                run(plan.get());
+                run(plan.get(), PendingAction.RUN);
             }
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
@@ -168,16 +181,19 @@ public final class QueryTabModel {
                 status.set("Nothing to run: the editor holds no statement.");
                 return;
             }
-            run(plan);
+            run(plan, PendingAction.RUN);
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
         }
     }
 
-    /** Runs the statements waiting for parameter values, with the values now in the panel. */
+    /**
+     * Runs the statements waiting for parameter values, with the values now in the panel; explains the
+     * statement instead when the values were asked for by Explain.
+     */
     public void runWithParameters() {
         if (pendingPlan != null) {
-            execute(pendingPlan);
+            proceed(pendingPlan);
         }
     }
 
@@ -189,11 +205,12 @@ public final class QueryTabModel {
         }
     }
 
-    private void run(ScriptPlan plan) {
+    private void run(ScriptPlan plan, PendingAction action) {
         if (running.get()) {
             status.set("A statement is still running: wait for it or cancel it (Esc).");
             return;
         }
+        pendingAction = action;
         QuerySession current = session.get();
         if (current == null) {
             status.set("Connecting to " + profileName + "; the statements run once connected…");
@@ -203,7 +220,7 @@ public final class QueryTabModel {
         }
         if (!plan.hasParameters()) {
             parametersShown.set(false);
-            execute(plan);
+            proceed(plan);
             return;
         }
         status.set("Asking the server for the parameters' types…");
@@ -230,6 +247,7 @@ public final class QueryTabModel {
         if (current == null || plan.isEmpty() || !plan.hasParameters()) {
             return;
         }
+        pendingAction = PendingAction.RUN;
         status.set("Asking the server for the parameters' types…");
         services.tasks()
                 .run(
@@ -267,9 +285,13 @@ public final class QueryTabModel {
         parametersShown.set(true);
         pendingPlan = plan;
         if (runWhenComplete && rows.stream().allMatch(row -> row.givenProperty().get())) {
-            execute(plan);
+            proceed(plan);
         } else {
-            status.set("Enter the parameters' values, then press Run with Values (Ctrl+Enter).");
+            status.set(
+                    pendingAction == PendingAction.RUN
+                            ? "Enter the parameters' values, then press Run with Values (Ctrl+Enter)."
+                            : "Enter the parameters' values, then press Run with Values (Ctrl+Enter) to explain"
+                                    + " the statement.");
         }
     }
 
@@ -300,6 +322,7 @@ public final class QueryTabModel {
         results.clear();
         messages.clear();
         errorMark.set(null);
+        explained.set(null);
         runStartedNanos.set(System.nanoTime());
         running.set(true);
         status.set(
@@ -403,6 +426,168 @@ public final class QueryTabModel {
             status.set(message);
             LOG.warn("A run failed outside the statements", error);
         }
+    }
+
+    // Commands: explain
+
+    /** What the statements waiting for parameter values or for the connection are to do. */
+    private enum PendingAction {
+        RUN,
+        EXPLAIN,
+        EXPLAIN_ANALYZE
+    }
+
+    /**
+     * Explains the selection when there is one, else the statement under the caret, with its parameters
+     * asked for in the panel as for a run. {@link ExplainMode#ANALYZE} runs the statement inside a
+     * transaction that is rolled back.
+     */
+    public void explainStatement(ExplainMode mode, int caretOffset, int selectionStart, int selectionEnd) {
+        String script = text.get();
+        ScriptPlan plan;
+        try {
+            if (selectionEnd > selectionStart) {
+                plan = ScriptPlan.ofRange(script, selectionStart, selectionEnd);
+            } else {
+                Optional<ScriptPlan> atCaret = ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()));
+                if (atCaret.isEmpty()) {
+                    status.set("Nothing to explain: the editor holds no statement.");
+                    return;
+                }
+                plan = atCaret.get();
+            }
+            if (plan.statements().size() != 1) {
+                refuse(
+                        plan.isEmpty()
+                                ? "Nothing to explain: the selection holds no statement."
+                                : "EXPLAIN shows the plan of one statement, but the selection holds "
+                                        + plan.statements().size()
+                                        + ": select just the one to explain, or put the cursor in it.");
+                return;
+            }
+            StatementKind.requireExplainable(plan.statements().get(0).text());
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return;
+        }
+        run(plan, mode == ExplainMode.ANALYZE ? PendingAction.EXPLAIN_ANALYZE : PendingAction.EXPLAIN);
+    }
+
+    /** Does what the statements were started for, once their parameters have values. */
+    private void proceed(ScriptPlan plan) {
+        switch (pendingAction) {
+            case RUN -> execute(plan);
+            case EXPLAIN -> explain(plan, ExplainMode.PLAN);
+            case EXPLAIN_ANALYZE -> explain(plan, ExplainMode.ANALYZE);
+        }
+    }
+
+    private void explain(ScriptPlan plan, ExplainMode mode) {
+        QuerySession current = session.get();
+        if (current == null || running.get()) {
+            return;
+        }
+        Optional<Map<Parameter, ParameterValue>> values = panelValues(plan);
+        if (values.isEmpty()) {
+            return;
+        }
+        if (plan.hasParameters()) {
+            rememberValues(plan);
+        }
+        pendingPlan = plan.hasParameters() ? plan : null;
+        ScriptStatement statement = plan.statements().get(0);
+        results.clear();
+        messages.clear();
+        errorMark.set(null);
+        explained.set(null);
+        runStartedNanos.set(System.nanoTime());
+        running.set(true);
+        status.set(
+                mode == ExplainMode.ANALYZE
+                        ? "Running EXPLAIN ANALYZE inside a transaction that will be rolled back…"
+                        : "Explaining…");
+        Duration timeout = Duration.ofSeconds(timeoutSeconds.get());
+        Map<Parameter, ParameterValue> bound = values.get();
+        AtomicReference<ExplainOutcome> outcome = new AtomicReference<>();
+        runToken = services.tasks()
+                .run(
+                        token -> {
+                            ExplainOutcome done =
+                                    new ExplainRunner(current).explain(statement.text(), bound, mode, timeout, token);
+                            outcome.set(done);
+                            return done;
+                        },
+                        done -> explainFinished(statement, done, current),
+                        error -> {
+                            // A cancel that came as the plan arrived still shows what the server said.
+                            if (error instanceof CancelledException && outcome.get() != null) {
+                                explainFinished(statement, outcome.get(), current);
+                            } else {
+                                failed(error, current);
+                            }
+                        });
+    }
+
+    /** The panel's values for the plan's parameters; empty (with the problems in the status) when one is bad. */
+    private Optional<Map<Parameter, ParameterValue>> panelValues(ScriptPlan plan) {
+        Map<Parameter, ParameterValue> values = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (ParameterRow row : parameters) {
+            if (plan.parameters().contains(row.parameter())) {
+                try {
+                    values.put(row.parameter(), row.toValue());
+                } catch (ParameterValueException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            status.set(String.join(" ", problems));
+            return Optional.empty();
+        }
+        return Optional.of(values);
+    }
+
+    private void explainFinished(ScriptStatement statement, ExplainOutcome outcome, QuerySession current) {
+        running.set(false);
+        runStartedNanos.set(null);
+        TransactionState state = current.transactionState();
+        transactionState.set(state);
+        String rollback =
+                outcome.rollbackMessage().map(message -> " " + message).orElse("");
+        if (outcome instanceof ExplainFailure failure) {
+            // Shown as a run's error is: an error tab, the Messages, and the position marked in the editor.
+            ServerError error = failure.error();
+            show(new StatementOutcome(0, statement, BoundStatement.of(statement.text()), error));
+            outcome.rollbackMessage().ifPresent(message -> message(MessageLine.Kind.INFO, message));
+            String said = ServerError.QUERY_CANCELED.equals(error.sqlState())
+                    ? "Cancelled: " + error.message()
+                    : "EXPLAIN failed: ERROR " + error.sqlState() + ": " + error.message();
+            status.set(said + (said.endsWith(".") ? "" : ".") + rollback);
+            return;
+        }
+        ExplainedPlan plan = (ExplainedPlan) outcome;
+        plan.notices()
+                .forEach(notice -> message(MessageLine.Kind.NOTICE, notice.severity() + ":  " + notice.message()));
+        String what = plan.mode() == ExplainMode.ANALYZE ? "EXPLAIN ANALYZE" : "EXPLAIN";
+        message(
+                MessageLine.Kind.INFO,
+                what + " of the statement at line " + ResultText.lineOf(text.get(), statement.start()) + " in "
+                        + ResultText.millis(plan.duration()) + ": the plan is in the Plan tab.");
+        outcome.rollbackMessage().ifPresent(message -> message(MessageLine.Kind.INFO, message));
+        explained.set(plan);
+        int marked = plan.analysis().marked().size();
+        String said =
+                "Plan of " + plan.plan().nodes().size() + (plan.plan().nodes().size() == 1 ? " node" : " nodes")
+                        + (marked == 0 ? "" : ", " + marked + " marked") + ".";
+        status.set(said
+                + rollback
+                + (state == TransactionState.IDLE ? "" : " A transaction is open: commit or roll back."));
+    }
+
+    /** The plan of the last Explain, for the plan tab; {@code null} after anything else ran. */
+    public ReadOnlyObjectProperty<ExplainedPlan> explainedProperty() {
+        return explained.getReadOnlyProperty();
     }
 
     // Commands: export

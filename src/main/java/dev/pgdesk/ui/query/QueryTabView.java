@@ -1,5 +1,7 @@
 package dev.pgdesk.ui.query;
 
+import dev.pgdesk.explain.ExplainMode;
+import dev.pgdesk.explain.ExplainedPlan;
 import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.grid.StreamedRowSource;
@@ -11,6 +13,8 @@ import dev.pgdesk.query.StreamedRows;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.ui.editor.SqlEditor;
+import dev.pgdesk.ui.explain.PlanView;
+import dev.pgdesk.ui.explain.PlanViewModel;
 import dev.pgdesk.ui.grid.ResultGrid;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +66,8 @@ public final class QueryTabView {
     private static final KeyCombination RUN_STATEMENT = KeyCombination.keyCombination("Shortcut+Enter");
     private static final KeyCombination RUN_SCRIPT = KeyCombination.keyCombination("Shortcut+Shift+Enter");
     private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+    private static final KeyCombination EXPLAIN = KeyCombination.keyCombination("F7");
+    private static final KeyCombination EXPLAIN_ANALYZE = KeyCombination.keyCombination("Shift+F7");
     private static final KeyCombination SAVE_AS = KeyCombination.keyCombination("Shortcut+Shift+S");
     private static final String[] COMMON_TYPES = {
         "text", "int4", "int8", "numeric", "bool", "date", "timestamp", "timestamptz", "uuid", "jsonb", "float8"
@@ -78,6 +84,8 @@ public final class QueryTabView {
     private boolean loadingText;
     /** The grids of the result tabs, disposed of when the next run replaces them. */
     private final List<ResultGrid> grids = new ArrayList<>();
+    /** The tab showing the last Explain's plan, if any. */
+    private Tab planTab;
 
     public QueryTabView(QueryTabModel model) {
         this.model = model;
@@ -171,6 +179,10 @@ public final class QueryTabView {
             } else {
                 runStatement();
             }
+        } else if (EXPLAIN_ANALYZE.match(event)) {
+            explain(ExplainMode.ANALYZE);
+        } else if (EXPLAIN.match(event)) {
+            explain(ExplainMode.PLAN);
         } else if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
             model.cancel();
         } else if (SAVE_AS.match(event)) {
@@ -188,6 +200,14 @@ public final class QueryTabView {
         model.runStatement(editor.caretPosition(), selection.getStart(), selection.getEnd());
     }
 
+    private void explain(ExplainMode mode) {
+        if (model.runningProperty().get()) {
+            return;
+        }
+        IndexRange selection = editor.selection();
+        model.explainStatement(mode, editor.caretPosition(), selection.getStart(), selection.getEnd());
+    }
+
     private ToolBar toolBar() {
         Button run =
                 button("▶", "Run", "runStatement", "Run the statement under the cursor, or the selection (Ctrl+Enter)");
@@ -197,22 +217,23 @@ public final class QueryTabView {
         script.setOnAction(event -> model.runScript());
         run.disableProperty().bind(model.runningProperty());
         script.disableProperty().bind(model.runningProperty());
+        Button explain = button(
+                "⌥", "Explain", "explain", "Show the plan of the statement under the cursor, or the selection (F7)");
+        explain.setOnAction(event -> explain(ExplainMode.PLAN));
+        explain.disableProperty().bind(model.runningProperty());
+        // "Analyze" rather than "Explain Analyze": the toolbar must fit the default window with a failed
+        // transaction's wider state label; the tooltip gives the full name.
+        Button explainAnalyze = button(
+                "◷",
+                "Analyze",
+                "explainAnalyze",
+                "Explain Analyze (Shift+F7): run the statement and show its plan with actual times, rows and"
+                        + " buffers. It runs inside a transaction that is rolled back, so an UPDATE changes nothing.");
+        explainAnalyze.setOnAction(event -> explain(ExplainMode.ANALYZE));
+        explainAnalyze.disableProperty().bind(model.runningProperty());
         Button cancel = button("■", "Cancel", "cancelRun", "Cancel the running statement on the server (Esc)");
         cancel.setOnAction(event -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
-
-        Spinner<Integer> timeout =
-                new Spinner<>(0, 86_400, model.timeoutSecondsProperty().get());
-        timeout.setId("timeout");
-        timeout.setEditable(true);
-        timeout.setPrefWidth(84);
-        timeout.setTooltip(new Tooltip("Statement timeout in seconds, enforced by the server; 0 = none"));
-        timeout.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.timeoutSecondsProperty().set(now);
-            }
-        });
-        Label timeoutLabel = new Label("Timeout (s)");
 
         ToggleButton manual = new ToggleButton("Manual commit");
         manual.setId("manualCommit");
@@ -235,17 +256,7 @@ public final class QueryTabView {
         showState(state, model.transactionStateProperty().get());
 
         ToolBar bar = new ToolBar(
-                run,
-                script,
-                cancel,
-                new Separator(),
-                timeoutLabel,
-                timeout,
-                new Separator(),
-                manual,
-                commit,
-                rollback,
-                state);
+                run, script, explain, explainAnalyze, cancel, new Separator(), manual, commit, rollback, state);
         bar.getStyleClass().add("query-toolbar");
         return bar;
     }
@@ -392,7 +403,25 @@ public final class QueryTabView {
             }
         });
         model.lastRunProperty().addListener((obs, old, run) -> selectAfterRun(run));
+        model.explainedProperty().addListener((obs, old, plan) -> showPlan(plan));
         return resultTabs;
+    }
+
+    /** Replaces the plan tab with one for {@code plan}, and shows it; removes it for {@code null}. */
+    private void showPlan(ExplainedPlan plan) {
+        if (planTab != null) {
+            resultTabs.getTabs().remove(planTab);
+            planTab = null;
+        }
+        if (plan == null) {
+            return;
+        }
+        PlanViewModel planModel = new PlanViewModel(plan);
+        planTab = new Tab(planModel.tabTitle(), new PlanView(planModel).content());
+        planTab.setId("planTab");
+        planTab.setTooltip(new Tooltip(firstLine(plan.statement())));
+        resultTabs.getTabs().add(planTab);
+        resultTabs.getSelectionModel().select(planTab);
     }
 
     private void addResultTab(StatementOutcome outcome) {
@@ -501,6 +530,30 @@ public final class QueryTabView {
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 
+    /**
+     * The statement timeout, in the status line beside the elapsed time it limits (the toolbar has no room
+     * for it at the default window width once Explain and Analyze are there).
+     */
+    private Node timeoutControl() {
+        Spinner<Integer> timeout =
+                new Spinner<>(0, 86_400, model.timeoutSecondsProperty().get());
+        timeout.setId("timeout");
+        timeout.setEditable(true);
+        timeout.setPrefWidth(84);
+        timeout.setTooltip(new Tooltip("Statement timeout in seconds, enforced by the server; 0 = none"));
+        timeout.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.timeoutSecondsProperty().set(now);
+            }
+        });
+        Label timeoutLabel = new Label("Timeout (s)");
+        timeoutLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, timeoutLabel, timeout);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
     private Node statusLine() {
         Label status = new Label();
         status.setId("queryStatus");
@@ -525,7 +578,7 @@ public final class QueryTabView {
         exportProgress.setPrefWidth(120);
         exportProgress.visibleProperty().bind(model.exportingProperty());
         exportProgress.managedProperty().bind(model.exportingProperty());
-        HBox line = new HBox(12, exportProgress, status, elapsed, connection);
+        HBox line = new HBox(12, exportProgress, status, elapsed, timeoutControl(), connection);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("query-status-line");
         return line;
