@@ -118,6 +118,8 @@ public final class NavigatorView {
         });
         ContextMenu menu = new ContextMenu();
         menu.setId("schemaMenu");
+        // A context menu without items never shows, so it starts with one; showing fills in the real ones.
+        menu.getItems().add(new MenuItem("Refresh"));
         menu.setOnShowing(event -> fillMenu(menu));
         tree.setContextMenu(menu);
 
