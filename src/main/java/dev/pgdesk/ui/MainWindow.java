@@ -75,7 +75,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane split = new SplitPane(sidebar(), workspace());
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(statusBar());
@@ -305,7 +305,7 @@ public final class MainWindow {
         // The connections on top, the selected connection's objects below, as in DataGrip's database explorer.
         SplitPane sidebar = new SplitPane(connections, new NavigatorView(navigators).content());
         sidebar.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        sidebar.setDividerPositions(0.26);
+        sidebar.setDividerPositions(0.2);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(220);

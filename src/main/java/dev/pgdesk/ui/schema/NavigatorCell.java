@@ -66,8 +66,9 @@ final class NavigatorCell extends TreeCell<NavigatorNode> {
         badge.getStyleClass().removeIf(style -> style.startsWith("nav-badge-"));
         String letter = badgeLetter(node);
         badge.setText(letter);
-        badge.setVisible(!letter.isEmpty());
-        badge.setManaged(!letter.isEmpty());
+        boolean folder = node.kind() == Kind.FOLDER || node.kind() == Kind.GROUP;
+        badge.setVisible(folder || !letter.isEmpty());
+        badge.setManaged(folder || !letter.isEmpty());
         badge.getStyleClass().add("nav-badge-" + badgeStyle(node));
         primaryKey.setVisible(node.primaryKey());
         primaryKey.setManaged(node.primaryKey());
@@ -100,7 +101,7 @@ final class NavigatorCell extends TreeCell<NavigatorNode> {
         }
         return switch (node.kind()) {
             case SCHEMA -> "▦";
-            case FOLDER, GROUP -> "▸";
+            case FOLDER, GROUP -> ""; // drawn by the stylesheet as a folder
             case COLUMN -> "▪";
             case INDEX -> "⇅";
             case CONSTRAINT -> "✓";

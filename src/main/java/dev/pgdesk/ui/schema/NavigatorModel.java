@@ -113,7 +113,12 @@ public final class NavigatorModel {
                     children.forEach(child -> adopt(child, node));
                     node.loaded(children);
                     applyFilter();
+                    boolean nothingToRestore = node.expandAfterLoad().isEmpty();
                     restoreExpansion(node);
+                    if (node == root && nothingToRestore && children.size() == 1) {
+                        // A database with one schema (most have only public) opens it right away.
+                        children.get(0).setExpanded(true);
+                    }
                 },
                 error -> {
                     loadsRunning.set(loadsRunning.get() - 1);

@@ -63,8 +63,9 @@ public final class NavigatorView {
         this.navigators = navigators;
         root.setOrientation(javafx.geometry.Orientation.VERTICAL);
         root.getItems().addAll(treePane(), detailsPane());
-        root.setDividerPositions(0.72);
+        root.setDividerPositions(0.78);
         root.setId("navigator");
+        root.setMinHeight(0);
         root.getStyleClass().add("navigator");
         URL css = Objects.requireNonNull(NavigatorView.class.getResource("navigator.css"), "navigator.css is missing");
         root.getStylesheets().add(css.toExternalForm());
@@ -124,12 +125,14 @@ public final class NavigatorView {
         tree.setContextMenu(menu);
 
         hint.setId("schemaHint");
-        hint.getStyleClass().add("hint");
+        hint.getStyleClass().addAll("hint", "nav-hint");
         hint.setWrapText(true);
         StackPane stack = new StackPane(tree, hint);
         StackPane.setAlignment(hint, Pos.TOP_LEFT);
         VBox.setVgrow(stack, Priority.ALWAYS);
         VBox pane = new VBox(header, filterRow, stack);
+        pane.setMinHeight(120);
+        tree.setMinHeight(0);
         pane.getStyleClass().add("nav-tree-pane");
         return pane;
     }
@@ -155,6 +158,7 @@ public final class NavigatorView {
         showDetails(null);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(details);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(40);
         scroll.getStyleClass().add("nav-details-scroll");
         return scroll;
     }
