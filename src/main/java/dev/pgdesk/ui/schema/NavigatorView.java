@@ -117,6 +117,18 @@ public final class NavigatorView {
                 shown.select(item == null ? null : item.getValue());
             }
         });
+        tree.setOnKeyPressed(event -> {
+            TreeItem<NavigatorNode> item = tree.getSelectionModel().getSelectedItem();
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && item != null && shown != null) {
+                item.getValue()
+                        .object()
+                        .filter(object -> object.kind().hasColumns())
+                        .ifPresent(object -> {
+                            event.consume();
+                            shown.openData(object);
+                        });
+            }
+        });
         ContextMenu menu = new ContextMenu();
         menu.setId("schemaMenu");
         // A context menu without items never shows, so it starts with one; showing fills in the real ones.

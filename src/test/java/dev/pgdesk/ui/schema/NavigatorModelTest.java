@@ -186,6 +186,24 @@ class NavigatorModelTest {
     }
 
     @Test
+    void systemSchemasAppearOnlyWhenAsked() throws Exception {
+        NavigatorModel model = start(new RecordingSource(browser("alice")));
+        assertThat(fx(() -> NavigatorModel.visibleKeys(model.root())))
+                .contains("s:public")
+                .doesNotContain("s:pg_catalog");
+
+        fx(() -> {
+            model.showSystemSchemasProperty().set(true);
+            return null;
+        });
+        FormRobot.waitFor(() -> fx(() -> model.root().state() == LoadState.LOADED));
+
+        assertThat(fx(() -> NavigatorModel.visibleKeys(model.root())))
+                .contains("s:public", "s:pg_catalog", "s:information_schema");
+        assertThat(fx(() -> model.find("s:pg_catalog").orElseThrow().detail())).isEqualTo("system");
+    }
+
+    @Test
     void refreshReadsAgainAndKeepsWhatWasExpanded() throws Exception {
         RecordingSource source = new RecordingSource(browser("alice"));
         NavigatorModel model = start(source);
