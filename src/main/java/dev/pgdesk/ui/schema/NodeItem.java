@@ -1,8 +1,11 @@
 package dev.pgdesk.ui.schema;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TreeItem;
 
@@ -13,6 +16,8 @@ import javafx.scene.control.TreeItem;
 final class NodeItem extends TreeItem<NavigatorNode> {
     /** Items of the children, reused while their node is a child, so that filtering keeps them. */
     private final Map<NavigatorNode, NodeItem> items = new HashMap<>();
+    /** More arrivals than this replace the children in one change. */
+    private static final int MANY = 50;
 
     NodeItem(NavigatorNode node) {
         super(node);
@@ -25,10 +30,23 @@ final class NodeItem extends TreeItem<NavigatorNode> {
     private void rebuild() {
         NavigatorNode node = getValue();
         items.keySet().retainAll(node.children());
-        List<NodeItem> children = node.visibleChildren().stream()
+        List<NodeItem> wanted = node.visibleChildren().stream()
                 .map(child -> items.computeIfAbsent(child, NodeItem::new))
                 .toList();
-        getChildren().setAll(children);
+        // Only the items that come or go change: replacing them all would move the tree's selection. Many
+        // arrivals at once (the filter cleared) go in one change, which is cheaper than one change each.
+        Set<NodeItem> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(wanted);
+        getChildren().removeIf(item -> !keep.contains(item));
+        if (wanted.size() - getChildren().size() > MANY) {
+            getChildren().setAll(wanted);
+            return;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= getChildren().size() || getChildren().get(i) != wanted.get(i)) {
+                getChildren().add(i, wanted.get(i));
+            }
+        }
     }
 
     @Override

@@ -80,10 +80,16 @@ class NavigatorWindowTest {
                 .extracting(item -> item.getValue().detail())
                 .anySatisfy(detail -> assertThat(detail).startsWith("FK (customer_id) → public.customers (id)"));
 
+        TreeItem<NavigatorNode> orderItems = item(robot, "s:public", "f:Tables", "o:TABLE:order_items");
+        robot.interact(() -> tree(robot).getSelectionModel().select(orderItems));
         robot.clickOn("#schemaFilter").write("order_it");
         TreeItem<NavigatorNode> tables = item(robot, "s:public", "f:Tables");
         FormRobot.waitFor(() -> fx(() -> tables.getChildren().size() == 1));
         assertThat(tables.getChildren().get(0).getValue().label()).isEqualTo("order_items");
+        assertThat(tree(robot).getSelectionModel().getSelectedItem())
+                .as("the selection stays on its object while others are filtered away")
+                .isSameAs(orderItems);
+        assertThat(robot.lookup("#detailsName").queryAs(Label.class).getText()).isEqualTo("public.order_items");
         assertThat(item(robot, "s:public").getChildren())
                 .extracting(each -> each.getValue().key())
                 .containsExactly("f:Tables");
