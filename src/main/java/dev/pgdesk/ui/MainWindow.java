@@ -306,6 +306,7 @@ public final class MainWindow {
         SplitPane sidebar = new SplitPane(connections, new NavigatorView(navigators).content());
         sidebar.setOrientation(javafx.geometry.Orientation.VERTICAL);
         sidebar.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(connections, false); // a taller window makes room for the tree
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(220);
