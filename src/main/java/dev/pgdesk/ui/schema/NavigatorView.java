@@ -321,7 +321,8 @@ public final class NavigatorView {
         if (available) {
             item.setOnAction(event -> model.generate(target, kind));
         } else {
-            label.getStyleClass().add("nav-menu-unavailable");
+            // Set on the node itself: the menu's popup does not see the navigator's stylesheet.
+            label.setOpacity(0.45);
             Tooltip.install(label, new Tooltip(reason));
             item.setHideOnClick(false);
             item.getProperties().put("unavailable", reason);
