@@ -13,7 +13,6 @@ import dev.pgdesk.ui.schema.NavigatorNode.Kind;
 import dev.pgdesk.ui.schema.NavigatorNode.LoadState;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -434,10 +433,5 @@ public final class NavigatorModel {
         }
         String message = error.getMessage();
         return message == null || message.isBlank() ? error.getClass().getSimpleName() : message.strip();
-    }
-
-    /** Used by tests: the keys of a node's visible children. */
-    static List<String> visibleKeys(NavigatorNode node) {
-        return node.visibleChildren().stream().map(NavigatorNode::key).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.pgdesk.ui.schema;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class NodeItem extends TreeItem<NavigatorNode> {
 
     private void rebuild() {
         NavigatorNode node = getValue();
-        items.keySet().retainAll(node.children());
+        items.keySet().retainAll(new HashSet<>(node.children()));
         List<NodeItem> wanted = node.visibleChildren().stream()
                 .map(child -> items.computeIfAbsent(child, NodeItem::new))
                 .toList();

@@ -127,7 +127,7 @@ class NavigatorModelTest {
         NavigatorModel model = start(new RecordingSource(browser("alice")));
         NavigatorNode publicSchema = expand(model, "s:public");
 
-        assertThat(fx(() -> NavigatorModel.visibleKeys(publicSchema)))
+        assertThat(fx(() -> visibleKeys(publicSchema)))
                 .containsExactly(
                         "f:Tables",
                         "f:Views",
@@ -172,9 +172,9 @@ class NavigatorModelTest {
         });
         FormRobot.waitFor(() -> fx(() -> model.loadsRunningProperty().get() == 0));
 
-        assertThat(fx(() -> NavigatorModel.visibleKeys(tables))).containsExactly("o:TABLE:order_items");
+        assertThat(fx(() -> visibleKeys(tables))).containsExactly("o:TABLE:order_items");
         assertThat(tables.label()).isEqualTo("Tables (1 of " + allTables + ")");
-        assertThat(fx(() -> NavigatorModel.visibleKeys(publicSchema))).containsExactly("f:Tables");
+        assertThat(fx(() -> visibleKeys(publicSchema))).containsExactly("f:Tables");
         assertThat(tables.isExpanded()).as("a folder with matches opens").isTrue();
 
         fx(() -> {
@@ -188,9 +188,7 @@ class NavigatorModelTest {
     @Test
     void systemSchemasAppearOnlyWhenAsked() throws Exception {
         NavigatorModel model = start(new RecordingSource(browser("alice")));
-        assertThat(fx(() -> NavigatorModel.visibleKeys(model.root())))
-                .contains("s:public")
-                .doesNotContain("s:pg_catalog");
+        assertThat(fx(() -> visibleKeys(model.root()))).contains("s:public").doesNotContain("s:pg_catalog");
 
         fx(() -> {
             model.showSystemSchemasProperty().set(true);
@@ -198,8 +196,7 @@ class NavigatorModelTest {
         });
         FormRobot.waitFor(() -> fx(() -> model.root().state() == LoadState.LOADED));
 
-        assertThat(fx(() -> NavigatorModel.visibleKeys(model.root())))
-                .contains("s:public", "s:pg_catalog", "s:information_schema");
+        assertThat(fx(() -> visibleKeys(model.root()))).contains("s:public", "s:pg_catalog", "s:information_schema");
         assertThat(fx(() -> model.find("s:pg_catalog").orElseThrow().detail())).isEqualTo("system");
     }
 
@@ -321,6 +318,10 @@ class NavigatorModelTest {
                     () -> fx(() -> child.state() != LoadState.LOADING && child.state() != LoadState.NOT_LOADED));
         }
         return node;
+    }
+
+    private static List<String> visibleKeys(NavigatorNode node) {
+        return node.visibleChildren().stream().map(NavigatorNode::key).toList();
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {

@@ -104,6 +104,9 @@ class NavigatorWindowTest {
 
         connect(robot, 1, TestServer.SUPERUSER);
         assertThat(fx(() -> item(robot, "s:public").isExpanded()))
+                .as("the only schema opens by itself")
+                .isTrue();
+        assertThat(fx(() -> item(robot, "s:public", "f:Tables").isExpanded()))
                 .as("postgres's own tree")
                 .isFalse();
         expand(robot, "s:public", "f:Tables");
