@@ -77,11 +77,6 @@ public final class NavigatorView {
         return root;
     }
 
-    /** The tree control, for tests. */
-    TreeView<NavigatorNode> tree() {
-        return tree;
-    }
-
     private Node treePane() {
         Label title = new Label("Database objects");
         title.getStyleClass().add("sidebar-title");
