@@ -9,6 +9,10 @@ import dev.pgdesk.ui.overview.OverviewModel;
 import dev.pgdesk.ui.overview.OverviewView;
 import dev.pgdesk.ui.query.QueryTabModel;
 import dev.pgdesk.ui.query.QueryTabView;
+import dev.pgdesk.ui.schema.DdlView;
+import dev.pgdesk.ui.schema.NavigatorActions;
+import dev.pgdesk.ui.schema.NavigatorView;
+import dev.pgdesk.ui.schema.Navigators;
 import dev.pgdesk.ui.theme.Theme;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,24 +67,37 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final ListView<ProfileItem> sidebarList = new ListView<>();
     private final Timeline poolRefresh;
+    private final Navigators navigators;
 
     public MainWindow(MainWindowModel model) {
         this.model = model;
+        this.navigators = new Navigators(model.tasks(), navigatorActions());
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane split = new SplitPane(sidebar(), workspace());
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(statusBar());
 
         model.openConnections().addListener((ListChangeListener<OpenConnection>) change -> {
             while (change.next()) {
-                change.getRemoved().forEach(open -> closeTabsOf(open.profile().id()));
-                change.getAddedSubList().forEach(this::openOverview);
+                change.getRemoved().forEach(open -> {
+                    closeTabsOf(open.profile().id());
+                    navigators.closed(open.profile().id());
+                });
+                change.getAddedSubList().forEach(open -> {
+                    navigators.opened(open.profile().id(), open.session());
+                    openOverview(open);
+                });
             }
             sidebarList.refresh();
         });
+        model.selectedProperty().addListener((obs, old, item) -> navigators.select(item == null ? null : item.id()));
+        navigators.select(
+                model.selectedProperty().get() == null
+                        ? null
+                        : model.selectedProperty().get().id());
         model.editors().tabs().addListener((ListChangeListener<QueryTabModel>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(this::removeEditorTab);
@@ -281,11 +298,64 @@ public final class MainWindow {
             }
         });
         VBox.setVgrow(sidebarList, Priority.ALWAYS);
-        VBox sidebar = new VBox(header, sidebarList);
+        VBox connections = new VBox(header, sidebarList);
+        connections.setId("connectionsPane");
+        connections.getStyleClass().add("sidebar");
+        connections.setMinHeight(90);
+        // The connections on top, the selected connection's objects below, as in DataGrip's database explorer.
+        SplitPane sidebar = new SplitPane(connections, new NavigatorView(navigators).content());
+        sidebar.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        sidebar.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(connections, false); // a taller window makes room for the tree
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(220);
         return sidebar;
+    }
+
+    private NavigatorActions navigatorActions() {
+        return new NavigatorActions() {
+            @Override
+            public void openAndRun(String profileId, String sql) {
+                model.openAndRun(profileId, sql);
+            }
+
+            @Override
+            public void openInEditor(String profileId, String sql) {
+                model.openInEditor(profileId, sql);
+            }
+
+            @Override
+            public void showDdl(String profileId, String name, String ddl) {
+                showDdlTab(profileId, name, ddl);
+            }
+
+            @Override
+            public void copy(String text) {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(text);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            }
+        };
+    }
+
+    /** Shows DDL in its own tab (one per object; showing it again replaces the text). */
+    private void showDdlTab(String profileId, String name, String ddl) {
+        String id = "ddl-" + profileId + "-" + name;
+        tabs.getTabs().removeIf(tab -> id.equals(tab.getId()));
+        DdlView view = new DdlView(ddl, () -> model.openInEditor(profileId, ddl), navigatorActions()::copy);
+        Tab tab = new Tab("DDL — " + name, view.content());
+        tab.setId(id);
+        tab.getStyleClass().add("ddl-tab");
+        tab.setUserData(view);
+        tab.setTooltip(new Tooltip(name));
+        // The highlighter thread stops however the tab goes: closed by the user or with its connection.
+        tab.tabPaneProperty().addListener((obs, old, pane) -> {
+            if (pane == null) {
+                view.dispose();
+            }
+        });
+        addTab(tab, profileId);
     }
 
     private static Node placeholder() {

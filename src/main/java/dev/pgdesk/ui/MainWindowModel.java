@@ -483,6 +483,25 @@ public final class MainWindowModel {
         statusMessage.set("The statement is in a new editor: enter its parameters' values to run it.");
     }
 
+    /**
+     * Opens {@code sql} in a new editor on the profile and runs it at once: the navigator's Open Data, whose
+     * first rows show in the grid (or whose error shows as any run error would).
+     */
+    public void openAndRun(String profileId, String sql) {
+        Optional<ProfileItem> item =
+                profiles.stream().filter(each -> each.id().equals(profileId)).findFirst();
+        if (item.isEmpty()) {
+            statusMessage.set("That connection no longer exists.");
+            return;
+        }
+        QuerySession session = openConnection(profileId)
+                .map(open -> new QuerySession(open.session()))
+                .orElse(null);
+        QueryTabModel tab = editors.newTab(item.get().profile(), session);
+        tab.textProperty().set(sql);
+        tab.runScript();
+    }
+
     /** A monitor of the selected profile's server, on its own monitor session; empty when not connected. */
     public Optional<MonitorModel> newMonitor() {
         ProfileItem item = selected.get();
