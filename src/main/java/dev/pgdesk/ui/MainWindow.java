@@ -1,5 +1,6 @@
 package dev.pgdesk.ui;
 
+import dev.pgdesk.complete.SnapshotCache;
 import dev.pgdesk.ui.connect.ConnectionDialog;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.history.HistoryModel;
@@ -328,6 +329,11 @@ public final class MainWindow {
             @Override
             public void showDdl(String profileId, String name, String ddl) {
                 showDdlTab(profileId, name, ddl);
+            }
+
+            @Override
+            public void catalogReread(String profileId) {
+                model.editors().completionCache(profileId).ifPresent(SnapshotCache::refresh);
             }
 
             @Override

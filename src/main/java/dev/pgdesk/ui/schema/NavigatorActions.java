@@ -17,4 +17,10 @@ public interface NavigatorActions {
 
     /** Puts {@code text} on the clipboard. */
     void copy(String text);
+
+    /**
+     * The user asked to read the profile's objects again, perhaps after another client changed them: the
+     * completion catalog should be read again too.
+     */
+    void catalogReread(String profileId);
 }

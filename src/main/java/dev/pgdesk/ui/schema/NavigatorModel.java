@@ -154,6 +154,7 @@ public final class NavigatorModel {
         if (current != null) {
             select(current);
         }
+        actions.catalogReread(profileId);
     }
 
     /** Reads everything again from the schemas down, keeping what was expanded. */

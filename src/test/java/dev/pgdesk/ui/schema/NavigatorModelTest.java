@@ -206,6 +206,7 @@ class NavigatorModelTest {
         NavigatorModel model = start(source);
         expand(model, "s:public", "f:Tables", "o:TABLE:orders", "g:Columns");
         int detailsReads = source.count("tableDetails");
+        assertThat(actions.rereads).isEmpty();
 
         fx(() -> {
             model.refresh();
@@ -217,6 +218,9 @@ class NavigatorModelTest {
                         .orElse(false)));
 
         assertThat(source.count("tableDetails")).isEqualTo(detailsReads + 1);
+        assertThat(actions.rereads)
+                .as("the completion catalog is read again too")
+                .isNotEmpty();
         assertThat(fx(() -> model.find("s:public", "f:Tables", "o:TABLE:orders")
                         .orElseThrow()
                         .isExpanded()))
@@ -412,6 +416,7 @@ class NavigatorModelTest {
         final List<String> opened = new CopyOnWriteArrayList<>();
         final List<String> ddl = new CopyOnWriteArrayList<>();
         final List<String> copied = new CopyOnWriteArrayList<>();
+        final List<String> rereads = new CopyOnWriteArrayList<>();
 
         @Override
         public void openAndRun(String profileId, String sql) {
@@ -431,6 +436,11 @@ class NavigatorModelTest {
         @Override
         public void copy(String text) {
             copied.add(text);
+        }
+
+        @Override
+        public void catalogReread(String profileId) {
+            rereads.add(profileId);
         }
     }
 }
