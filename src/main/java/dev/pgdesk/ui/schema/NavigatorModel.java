@@ -370,6 +370,11 @@ public final class NavigatorModel {
                 error -> status.set("Could not read the DDL of " + object.toSql() + ": " + describe(error)));
     }
 
+    /** Shows the creating SQL of an index or trigger node, read with its table. */
+    public void showDefinition(NavigatorNode node) {
+        node.definition().ifPresent(definition -> actions.showDdl(profileId, node.name(), definition));
+    }
+
     /** Puts the object's qualified name (quoted where SQL needs it) on the clipboard. */
     public void copyName(SchemaObject object) {
         actions.copy(object.toSql());

@@ -60,6 +60,9 @@ public final class NavigatorNode {
     private final SchemaObject object;
     private final boolean primaryKey;
     private final ChildLoader loader;
+    /** The SQL that creates a part of a table known from its parent's read (an index, a trigger); or null. */
+    private String definition;
+
     private final ReadOnlyStringWrapper label;
     private final ObservableList<NavigatorNode> children = FXCollections.observableArrayList();
     private final FilteredList<NavigatorNode> visibleChildren = new FilteredList<>(children);
@@ -110,6 +113,13 @@ public final class NavigatorNode {
         return new NavigatorNode(kind, key, name, detail, object, primaryKey, null, List.of());
     }
 
+    /** A leaf whose creating SQL is already known (an index or a trigger), for Show DDL. */
+    static NavigatorNode definedLeaf(Kind kind, String key, String name, String detail, String definition) {
+        NavigatorNode node = leaf(kind, key, name, detail, null, false);
+        node.definition = definition;
+        return node;
+    }
+
     /** The "Loading…" child an unloaded node shows, so that it can be expanded. */
     static NavigatorNode placeholder() {
         return leaf(Kind.LOADING, "\u0000loading", "Loading…", "", null, false);
@@ -142,6 +152,11 @@ public final class NavigatorNode {
     /** The schema object a node of kind OBJECT stands for. */
     public Optional<SchemaObject> object() {
         return Optional.ofNullable(object);
+    }
+
+    /** The SQL that creates this index or trigger; empty for other nodes. */
+    public Optional<String> definition() {
+        return Optional.ofNullable(definition);
     }
 
     /** Whether a column is part of the primary key. */

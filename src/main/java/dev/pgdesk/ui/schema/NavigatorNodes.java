@@ -133,8 +133,8 @@ final class NavigatorNodes {
         String definition = index.definition();
         int using = definition.indexOf(" USING ");
         marks.add(using < 0 ? definition : definition.substring(using + " USING ".length()));
-        return NavigatorNode.leaf(
-                Kind.INDEX, "i:" + index.name(), index.name(), String.join(" · ", marks), null, false);
+        return NavigatorNode.definedLeaf(
+                Kind.INDEX, "i:" + index.name(), index.name(), String.join(" · ", marks), definition + ";");
     }
 
     static NavigatorNode constraint(ConstraintInfo constraint) {
@@ -163,7 +163,8 @@ final class NavigatorNodes {
 
     static NavigatorNode trigger(TriggerInfo trigger) {
         String detail = "→ " + trigger.function().toSql() + "()" + (trigger.enabled() ? "" : " · disabled");
-        return NavigatorNode.leaf(Kind.TRIGGER, "t:" + trigger.name(), trigger.name(), detail, null, false);
+        return NavigatorNode.definedLeaf(
+                Kind.TRIGGER, "t:" + trigger.name(), trigger.name(), detail, trigger.definition() + ";");
     }
 
     /** An enum's labels, a composite's fields, or a domain's base type, default and checks. */

@@ -272,6 +272,9 @@ public final class NavigatorView {
         MenuItem refreshItem = item("Refresh", "navRefresh", () -> model.refresh(node));
         Optional<SchemaObject> object = node.object();
         if (object.isEmpty()) {
+            if (node.definition().isPresent()) {
+                menu.getItems().add(item("Show DDL", "navShowDdl", () -> model.showDefinition(node)));
+            }
             menu.getItems().add(refreshItem);
             return;
         }

@@ -228,6 +228,22 @@ class NavigatorModelTest {
     }
 
     @Test
+    void anIndexShowsTheSqlThatCreatesIt() throws Exception {
+        NavigatorModel model = start(new RecordingSource(browser(TestServer.SUPERUSER)));
+        expand(model, "s:public", "f:Tables", "o:TABLE:orders", "g:Indexes");
+        NavigatorNode index =
+                fx(() -> model.find("s:public", "f:Tables", "o:TABLE:orders", "g:Indexes", "i:orders_pkey")
+                        .orElseThrow());
+
+        fx(() -> {
+            model.showDefinition(index);
+            return null;
+        });
+
+        assertThat(actions.ddl).containsExactly("CREATE UNIQUE INDEX orders_pkey ON public.orders USING btree (id);");
+    }
+
+    @Test
     void aSuperuserMayDoEverythingWhileAliceMayDoNothingWithoutAGrant() throws Exception {
         String alice = grantsOf(start(new RecordingSource(browser("alice"))));
         String postgres = grantsOf(start(new RecordingSource(browser(TestServer.SUPERUSER))));
