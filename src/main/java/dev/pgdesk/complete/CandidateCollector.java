@@ -49,6 +49,19 @@ final class CandidateCollector {
             String detail,
             int category,
             int pathRank) {
+        object(name, schema, qualify, kind, detail, category, pathRank, name.length());
+    }
+
+    /** As {@link #object(String, String, boolean, CandidateKind, String, int, int)}, lowest {@code order} first. */
+    void object(
+            String name,
+            String schema,
+            boolean qualify,
+            CandidateKind kind,
+            String detail,
+            int category,
+            int pathRank,
+            int order) {
         NameMatch match = NameMatch.of(context.typed(), name, context.quoted());
         if (match == NameMatch.NONE) {
             return;
@@ -56,7 +69,7 @@ final class CandidateCollector {
         String spelled = context.quoted() ? Identifiers.quoteAlways(name) : Identifiers.quote(name, snapshot);
         String text = qualify ? Identifiers.quote(schema, snapshot) + "." + spelled : spelled;
         String label = qualify ? schema + "." + name : name;
-        add(new Candidate(text, label, kind, detail, score(match, category, pathRank, name.length())));
+        add(new Candidate(text, label, kind, detail, score(match, category, pathRank, order)));
     }
 
     /**

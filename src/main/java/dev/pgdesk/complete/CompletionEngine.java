@@ -154,7 +154,11 @@ public final class CompletionEngine {
         private void column(CatalogColumn column, ScopeEntry entry, int category) {
             String where = entry.exposedName();
             String detail = column.type().isEmpty() ? where : column.type() + " · " + where;
-            collector.object(column.name(), null, false, CandidateKind.COLUMN, detail, category, 9);
+            // With nothing typed yet, columns keep the table's order, as the user knows the table.
+            int order = context.typed().isEmpty()
+                    ? entry.columns().indexOf(column)
+                    : column.name().length();
+            collector.object(column.name(), null, false, CandidateKind.COLUMN, detail, category, 9, order);
         }
 
         private void insertColumns() {

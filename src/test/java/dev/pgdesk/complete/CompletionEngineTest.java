@@ -122,10 +122,10 @@ class CompletionEngineTest {
     @Nested
     class Columns {
         @Test
-        void aliasDotOffersOnlyThatRelationsColumns() {
+        void aliasDotOffersOnlyThatRelationsColumnsInTheTablesOrder() {
             CompletionResult result = complete("select u.| from users u join orders o on o.user_id = u.id");
 
-            assertThat(texts(result)).containsExactlyInAnyOrder("id", "name", "email", "created_at");
+            assertThat(texts(result)).containsExactly("id", "name", "email", "created_at");
             assertThat(result.candidates()).allSatisfy(c -> assertThat(c.kind()).isEqualTo(CandidateKind.COLUMN));
         }
 
