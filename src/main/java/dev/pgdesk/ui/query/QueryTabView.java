@@ -237,6 +237,7 @@ public final class QueryTabView {
 
         ToggleButton manual = new ToggleButton("Manual commit");
         manual.setId("manualCommit");
+        manual.getStyleClass().add("mode-toggle");
         manual.setTooltip(new Tooltip("Off: each statement commits on its own. On: statements run in a transaction "
                 + "until you commit or roll back."));
         manual.selectedProperty().bindBidirectional(model.manualCommitProperty());
