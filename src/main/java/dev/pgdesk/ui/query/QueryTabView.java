@@ -250,14 +250,8 @@ public final class QueryTabView {
         rollback.setOnAction(event -> model.rollback());
         rollback.disableProperty().bind(model.canEndTransaction().not());
 
-        Label state = new Label();
-        state.setId("transactionState");
-        state.getStyleClass().add("tx-state");
-        model.transactionStateProperty().addListener((obs, old, now) -> showState(state, now));
-        showState(state, model.transactionStateProperty().get());
-
-        ToolBar bar = new ToolBar(
-                run, script, explain, explainAnalyze, cancel, new Separator(), manual, commit, rollback, state);
+        ToolBar bar =
+                new ToolBar(run, script, explain, explainAnalyze, cancel, new Separator(), manual, commit, rollback);
         bar.getStyleClass().add("query-toolbar");
         return bar;
     }
@@ -579,7 +573,15 @@ public final class QueryTabView {
         exportProgress.setPrefWidth(120);
         exportProgress.visibleProperty().bind(model.exportingProperty());
         exportProgress.managedProperty().bind(model.exportingProperty());
-        HBox line = new HBox(12, exportProgress, status, elapsed, timeoutControl(), connection);
+        // The transaction's state sits with the connection, as pgAdmin shows it: in the toolbar a wide
+        // "Failed: roll back" pushed buttons into the overflow menu of narrower windows.
+        Label state = new Label();
+        state.setId("transactionState");
+        state.getStyleClass().add("tx-state");
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        model.transactionStateProperty().addListener((obs, old, now) -> showState(state, now));
+        showState(state, model.transactionStateProperty().get());
+        HBox line = new HBox(12, exportProgress, status, elapsed, timeoutControl(), state, connection);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("query-status-line");
         return line;
