@@ -468,19 +468,10 @@ public final class MainWindowModel {
      * parameter panel for its {@code $n} placeholders without running it.
      */
     public void openInEditor(String profileId, String sql) {
-        Optional<ProfileItem> item =
-                profiles.stream().filter(each -> each.id().equals(profileId)).findFirst();
-        if (item.isEmpty()) {
-            statusMessage.set("That connection no longer exists.");
-            return;
-        }
-        QuerySession session = openConnection(profileId)
-                .map(open -> new QuerySession(open.session()))
-                .orElse(null);
-        QueryTabModel tab = editors.newTab(item.get().profile(), session);
-        tab.textProperty().set(sql);
-        tab.showParameters();
-        statusMessage.set("The statement is in a new editor: enter its parameters' values to run it.");
+        newEditorWith(profileId, sql).ifPresent(tab -> {
+            tab.showParameters();
+            statusMessage.set("The statement is in a new editor: enter its parameters' values to run it.");
+        });
     }
 
     /**
@@ -488,18 +479,23 @@ public final class MainWindowModel {
      * first rows show in the grid (or whose error shows as any run error would).
      */
     public void openAndRun(String profileId, String sql) {
+        newEditorWith(profileId, sql).ifPresent(QueryTabModel::runScript);
+    }
+
+    /** A new editor holding {@code sql} on the profile, connected when the profile is; empty when it is gone. */
+    private Optional<QueryTabModel> newEditorWith(String profileId, String sql) {
         Optional<ProfileItem> item =
                 profiles.stream().filter(each -> each.id().equals(profileId)).findFirst();
         if (item.isEmpty()) {
             statusMessage.set("That connection no longer exists.");
-            return;
+            return Optional.empty();
         }
         QuerySession session = openConnection(profileId)
                 .map(open -> new QuerySession(open.session()))
                 .orElse(null);
         QueryTabModel tab = editors.newTab(item.get().profile(), session);
         tab.textProperty().set(sql);
-        tab.runScript();
+        return Optional.of(tab);
     }
 
     /** A monitor of the selected profile's server, on its own monitor session; empty when not connected. */

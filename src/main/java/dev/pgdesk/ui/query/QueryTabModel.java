@@ -300,21 +300,11 @@ public final class QueryTabModel {
         if (current == null || running.get()) {
             return;
         }
-        Map<Parameter, ParameterValue> values = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (ParameterRow row : parameters) {
-            if (plan.parameters().contains(row.parameter())) {
-                try {
-                    values.put(row.parameter(), row.toValue());
-                } catch (ParameterValueException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            status.set(String.join(" ", problems));
+        Optional<Map<Parameter, ParameterValue>> checked = panelValues(plan);
+        if (checked.isEmpty()) {
             return;
         }
+        Map<Parameter, ParameterValue> values = checked.get();
         if (plan.hasParameters()) {
             rememberValues(plan);
         }
