@@ -3,7 +3,6 @@ package dev.pgdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnectionProfile;
-import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.history.HistoryEntry;
 import dev.pgdesk.history.Outcome;
 import dev.pgdesk.query.TransactionState;
@@ -483,26 +482,8 @@ class SqlEditorWindowTest {
 
     // Steps
     private QueryTabModel connect(FxRobot robot, String applicationName) throws Exception {
-        alice = SERVER.profile("alice")
-                .name("Alice")
-                .applicationName(applicationName)
-                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
-                .build();
-        test.store().save(List.of(alice));
-        robot.interact(model::start);
-        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == 1
-                        && model.passwordsReadyProperty().get())
-                .get());
-        robot.interact(() -> model.selectedProperty().set(model.profiles().get(0)));
-        test.dialogs.passwordAnswer = Optional.of(SERVER.password("alice"));
-        robot.interact(model::connectSelected);
-        FormRobot.waitFor(
-                () -> WaitForAsyncUtils.asyncFx(() -> model.editors().tabs().size() == 1
-                                && model.editors().tabs().get(0).connected().get())
-                        .get());
-        robot.interact(() ->
-                robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(editorTab(robot)));
-        return model.editors().tabs().get(0);
+        alice = EditorWindow.aliceProfile(applicationName);
+        return EditorWindow.connect(robot, test, model, alice);
     }
 
     /** Waits until the grid of a result tab shows its first rows (it loads them in the background). */

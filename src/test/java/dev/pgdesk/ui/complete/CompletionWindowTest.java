@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pgdesk.complete.Candidate;
 import dev.pgdesk.complete.SnapshotCache;
 import dev.pgdesk.connect.ConnectionProfile;
-import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.testing.TestServer;
+import dev.pgdesk.ui.EditorWindow;
 import dev.pgdesk.ui.FormRobot;
 import dev.pgdesk.ui.MainWindowModel;
 import dev.pgdesk.ui.TestServices;
@@ -16,12 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -117,31 +115,8 @@ class CompletionWindowTest {
     }
 
     private QueryTabModel connect(FxRobot robot, String applicationName) throws Exception {
-        alice = SERVER.profile("alice")
-                .name("Alice")
-                .applicationName(applicationName)
-                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
-                .build();
-        test.store().save(List.of(alice));
-        robot.interact(model::start);
-        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == 1
-                        && model.passwordsReadyProperty().get())
-                .get());
-        robot.interact(() -> model.selectedProperty().set(model.profiles().get(0)));
-        test.dialogs.passwordAnswer = Optional.of(SERVER.password("alice"));
-        robot.interact(model::connectSelected);
-        FormRobot.waitFor(
-                () -> WaitForAsyncUtils.asyncFx(() -> model.editors().tabs().size() == 1
-                                && model.editors().tabs().get(0).connected().get())
-                        .get());
-        robot.interact(() -> {
-            TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-            tabs.getTabs().stream()
-                    .filter(tab -> tab.getId() != null && tab.getId().startsWith("editor-"))
-                    .findFirst()
-                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
-        });
-        return model.editors().tabs().get(0);
+        alice = EditorWindow.aliceProfile(applicationName);
+        return EditorWindow.connect(robot, test, model, alice);
     }
 
     private static void setText(FxRobot robot, String text, int caret) {

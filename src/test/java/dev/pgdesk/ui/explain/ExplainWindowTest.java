@@ -2,12 +2,11 @@ package dev.pgdesk.ui.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgdesk.connect.ConnectionProfile;
-import dev.pgdesk.connect.PasswordStorage;
 import dev.pgdesk.explain.ExplainOutcome;
 import dev.pgdesk.explain.MarkKind;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.testing.TestServer;
+import dev.pgdesk.ui.EditorWindow;
 import dev.pgdesk.ui.FormRobot;
 import dev.pgdesk.ui.MainWindowModel;
 import dev.pgdesk.ui.TestServices;
@@ -18,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -207,32 +205,7 @@ class ExplainWindowTest {
     }
 
     private QueryTabModel connect(FxRobot robot, String applicationName) throws Exception {
-        ConnectionProfile alice = SERVER.profile("alice")
-                .name("Alice")
-                .applicationName(applicationName)
-                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
-                .build();
-        test.store().save(List.of(alice));
-        robot.interact(model::start);
-        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == 1
-                        && model.passwordsReadyProperty().get())
-                .get());
-        robot.interact(() -> model.selectedProperty().set(model.profiles().get(0)));
-        test.dialogs.passwordAnswer = Optional.of(SERVER.password("alice"));
-        robot.interact(model::connectSelected);
-        FormRobot.waitFor(
-                () -> WaitForAsyncUtils.asyncFx(() -> model.editors().tabs().size() == 1
-                                && model.editors().tabs().get(0).connected().get())
-                        .get());
-        robot.interact(() -> {
-            TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(tab -> tab.getId() != null && tab.getId().startsWith("editor-"))
-                            .findFirst()
-                            .orElseThrow());
-        });
-        return model.editors().tabs().get(0);
+        return EditorWindow.connect(robot, test, model, EditorWindow.aliceProfile(applicationName));
     }
 
     private void type(FxRobot robot, String text) {
