@@ -76,7 +76,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane split = new SplitPane(sidebar(), workspace());
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(statusBar());

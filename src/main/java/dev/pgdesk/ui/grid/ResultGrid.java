@@ -103,7 +103,15 @@ public final class ResultGrid {
 
     /** Adds a control of the embedding view (an Export button, say) at the end of the grid's toolbar. */
     public void addAction(Node action) {
+        keepWhole(action);
         toolbar.getChildren().add(action);
+    }
+
+    /** Buttons keep their full labels in a narrow grid; the filter box gives up the room instead. */
+    private static void keepWhole(Node control) {
+        if (control instanceof Region) {
+            ((Region) control).setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     /** The grid's node. */
@@ -374,6 +382,8 @@ public final class ResultGrid {
                 root.setCenter(split);
             }
         });
+        List.of(loadAll, capLabel, cap, showValue, showJson).forEach(ResultGrid::keepWhole);
+        filter.setMinWidth(120);
         toolbar.getChildren().setAll(filter, spacer, loadAll, capLabel, cap, showValue, showJson);
         toolbar.setSpacing(8);
         toolbar.getStyleClass().add("grid-toolbar");

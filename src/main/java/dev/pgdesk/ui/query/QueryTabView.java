@@ -301,7 +301,7 @@ public final class QueryTabView {
     private void buildParameterPanel() {
         parameterPanel.setId("parameterPanel");
         parameterPanel.getStyleClass().add("parameter-panel");
-        parameterPanel.setMinWidth(260);
+        parameterPanel.setMinWidth(380);
         model.parameters().addListener((ListChangeListener<ParameterRow>) change -> fillParameterPanel());
     }
 
@@ -340,6 +340,7 @@ public final class QueryTabView {
             value.textProperty().bindBidirectional(row.valueProperty());
             value.disableProperty().bind(row.nullProperty());
             GridPane.setHgrow(value, Priority.ALWAYS);
+            value.setMinWidth(130);
             CheckBox isNull = new CheckBox();
             isNull.setId("param-null-" + key);
             isNull.selectedProperty().bindBidirectional(row.nullProperty());
