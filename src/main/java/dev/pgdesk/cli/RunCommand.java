@@ -3,19 +3,22 @@ package dev.pgdesk.cli;
 import dev.pgdesk.config.AppDirectories;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.query.ScriptPlan;
+import dev.pgdesk.query.UnsupportedStatementException;
 import dev.pgdesk.saved.SavedParameter;
 import dev.pgdesk.saved.SavedQuery;
 import dev.pgdesk.saved.SavedQueryStore;
+import dev.pgdesk.sql.ParameterStyle;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -182,25 +185,61 @@ final class RunCommand implements CliCommand {
         }
         Map<SavedParameter, String> values = ParameterValues.of(
                 chosen, arguments.values(QueryCommand.PARAM), arguments.values(QueryCommand.NULL_PARAM));
-        return query.run(queryArguments(target, chosen, values, arguments), InputStream.nullInputStream(), out, err);
+        Set<String> used = usedParameters(chosen.sql());
+        if (used != null) {
+            List<String> undeclared = used.stream()
+                    .filter(p -> chosen.parameter(p).isEmpty())
+                    .map(p -> p.startsWith("$") ? p : ":" + p)
+                    .sorted()
+                    .toList();
+            if (!undeclared.isEmpty()) {
+                return error(
+                        err,
+                        "the SQL of '" + name + "' uses " + String.join(", ", undeclared)
+                                + ", which the saved query does not list: edit it in pgdesk to add "
+                                + (undeclared.size() == 1 ? "it" : "them"));
+            }
+        }
+        return query.run(
+                queryArguments(target, chosen, values, used, arguments), InputStream.nullInputStream(), out, err);
     }
 
-    /** The arguments of {@code pgdesk query} that run {@code chosen} with {@code values}. */
+    /**
+     * The arguments of {@code pgdesk query} that run {@code chosen} with {@code values}. Only the parameters
+     * the SQL uses are passed (a saved one it no longer uses would be refused as extra); a position the SQL
+     * skips gets a value nobody reads, as {@code pgdesk query} counts {@code $n} as the n-th value.
+     */
     private static List<String> queryArguments(
-            String target, SavedQuery chosen, Map<SavedParameter, String> values, CliArguments arguments) {
+            String target,
+            SavedQuery chosen,
+            Map<SavedParameter, String> values,
+            Set<String> used,
+            CliArguments arguments) {
         List<String> args = new ArrayList<>(List.of(target, QueryCommand.SQL + "=" + chosen.sql()));
-        List<SavedParameter> ordered = new ArrayList<>(values.keySet());
-        ordered.sort(Comparator.comparing((SavedParameter p) -> !p.isPositional())
-                .thenComparingInt(p -> p.isPositional() ? p.number() : 0));
-        for (SavedParameter parameter : ordered) {
-            String value = values.get(parameter);
-            if (value == null) {
-                args.add(QueryCommand.NULL_PARAM + "="
-                        + (parameter.isPositional() ? parameter.number() : parameter.name()));
-            } else if (parameter.isPositional()) {
-                args.add(QueryCommand.PARAM + "=" + value);
+        TreeMap<Integer, String> positional = new TreeMap<>();
+        for (Map.Entry<SavedParameter, String> entry : values.entrySet()) {
+            SavedParameter parameter = entry.getKey();
+            if (used != null && !used.contains(parameter.name())) {
+                continue;
+            }
+            if (parameter.isPositional()) {
+                positional.put(parameter.number(), entry.getValue());
+            } else if (entry.getValue() == null) {
+                args.add(QueryCommand.NULL_PARAM + "=" + parameter.name());
             } else {
-                args.add(QueryCommand.PARAM + "=" + parameter.name() + "=" + value);
+                args.add(QueryCommand.PARAM + "=" + parameter.name() + "=" + entry.getValue());
+            }
+        }
+        int highest = positional.isEmpty() ? 0 : positional.lastKey();
+        for (int number = 1; number <= highest; number++) {
+            if (!positional.containsKey(number)) {
+                if (used == null || !used.contains("$" + number)) {
+                    args.add(QueryCommand.PARAM + "=");
+                }
+            } else if (positional.get(number) == null) {
+                args.add(QueryCommand.NULL_PARAM + "=" + number);
+            } else {
+                args.add(QueryCommand.PARAM + "=" + positional.get(number));
             }
         }
         PASSED_FLAGS.stream().filter(arguments::has).forEach(args::add);
@@ -208,6 +247,20 @@ final class RunCommand implements CliCommand {
             arguments.value(option).ifPresent(value -> args.add(option + "=" + value));
         }
         return args;
+    }
+
+    /**
+     * The parameters the SQL uses, named as {@link SavedParameter#name()}; null when it cannot be split, and
+     * {@code pgdesk query} then reports why.
+     */
+    private static Set<String> usedParameters(String sql) {
+        try {
+            return ScriptPlan.ofScript(sql).parameters().stream()
+                    .map(p -> p.style() == ParameterStyle.POSITIONAL ? "$" + p.number() : p.name())
+                    .collect(Collectors.toSet());
+        } catch (UnsupportedStatementException e) {
+            return null;
+        }
     }
 
     private static String scopes(List<SavedQuery> queries, List<ConnectionProfile> known) {

@@ -56,6 +56,16 @@ class RunCommandTest {
                 PROFILE_ID));
         store.put(SavedQuery.create(
                 "doubled", "", "SELECT $1::int * 2 AS doubled", List.of(SavedParameter.required("$1")), null));
+        store.put(SavedQuery.create(
+                "gap",
+                "",
+                "SELECT $1::int + $3::int AS total",
+                List.of(
+                        SavedParameter.withDefault("$1", "1"),
+                        SavedParameter.withDefault("$3", "2"),
+                        SavedParameter.withDefault("$5", "unused")),
+                null));
+        store.put(SavedQuery.create("undeclared", "", "SELECT :day::date AS day", List.of(), null));
         store.put(SavedQuery.create("broken", "", "SELECT * FROM no_such_table_for_run", List.of(), PROFILE_ID));
     }
 
@@ -108,6 +118,30 @@ class RunCommandTest {
 
         assertThat(status).as(stderr()).isEqualTo(ExitCodes.OK);
         assertThat(documents().get(0).get(0).get("next_day").textValue()).isEqualTo("2026-11-23");
+    }
+
+    @Test
+    void aNullParamMakesTheParameterNull() throws IOException {
+        int status = run("daily_report", "--null-param", "day");
+
+        assertThat(status).as(stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(documents().get(0).get(0).get("day").isNull()).isTrue();
+    }
+
+    @Test
+    void positionsTheSqlSkipsAndParametersItNoLongerUsesAreLeftOut() throws IOException {
+        int status = run("gap", "--profile", PROFILE_NAME, "--param", "$3=40", "--format", "jsonl");
+
+        assertThat(status).as(stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(documents().get(0).get("total").intValue()).isEqualTo(41);
+    }
+
+    @Test
+    void aParameterTheSqlUsesButTheSavedQueryDoesNotListIsABadArgument() {
+        int status = run("undeclared", "--profile", PROFILE_NAME);
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(stderr()).contains("uses :day, which the saved query does not list");
     }
 
     @Test
@@ -203,7 +237,7 @@ class RunCommandTest {
         out.reset();
         assertThat(command.run(List.of("list", "--json"), stdout, stderr)).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(stdout());
-        assertThat(json.get("queries")).hasSize(3);
+        assertThat(json.get("queries")).hasSize(5);
         assertThat(json.get("queries").get(1).get("profile").textValue()).isEqualTo(PROFILE_NAME);
 
         out.reset();
