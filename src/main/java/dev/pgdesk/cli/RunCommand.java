@@ -200,8 +200,13 @@ final class RunCommand implements CliCommand {
                                 + (undeclared.size() == 1 ? "it" : "them"));
             }
         }
-        return query.run(
-                queryArguments(target, chosen, values, used, arguments), InputStream.nullInputStream(), out, err);
+        try (PrintStream renamed = CommandNameRewriter.wrap(err, query.name(), name())) {
+            return query.run(
+                    queryArguments(target, chosen, values, used, arguments),
+                    InputStream.nullInputStream(),
+                    out,
+                    renamed);
+        }
     }
 
     /**

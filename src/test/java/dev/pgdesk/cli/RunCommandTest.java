@@ -174,6 +174,14 @@ class RunCommandTest {
     }
 
     @Test
+    void aBadOptionForTheQueryIsReportedUnderTheNameOfRun() {
+        int status = run("daily_report", "--format", "xml");
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(stderr()).startsWith("pgdesk run: ").contains("'pgdesk run --help'");
+    }
+
+    @Test
     void aMissingSavedQueryIsABadArgumentThatSaysHowToListThem() {
         int status = run("no_such_query");
 
@@ -210,7 +218,7 @@ class RunCommandTest {
         int status = runWithPassword("wrong-password", "daily_report");
 
         assertThat(status).isEqualTo(ExitCodes.CONNECTION_FAILED);
-        assertThat(stderr()).contains("password");
+        assertThat(stderr()).startsWith("pgdesk run: could not connect").contains("password");
     }
 
     @Test
@@ -218,7 +226,7 @@ class RunCommandTest {
         int status = run("broken");
 
         assertThat(status).isEqualTo(ExitCodes.SQL_ERROR);
-        assertThat(stderr()).contains("no_such_table_for_run");
+        assertThat(stderr()).contains("no_such_table_for_run").doesNotContain("pgdesk query");
     }
 
     @Test
