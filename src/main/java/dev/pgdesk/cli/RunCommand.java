@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,21 +35,28 @@ final class RunCommand implements CliCommand {
             Set.of(QueryCommand.TIMEOUT, QueryCommand.FORMAT, QueryCommand.OUTPUT, QueryCommand.DELIMITER);
 
     private final SavedQueryStore store;
-    private final Supplier<List<ConnectionProfile>> profiles;
+    /** The saved profiles, read when needed; a problem with their file goes to the given warnings. */
+    private final Function<Consumer<String>, List<ConnectionProfile>> profiles;
+
     private final QueryCommand query;
 
     /** The command as {@code pgdesk} runs it: the user's saved queries and profiles. */
     RunCommand() {
         this(
                 new SavedQueryStore(AppDirectories.forCurrentUser().savedQueriesFile()),
-                () -> new ProfileStore(AppDirectories.forCurrentUser().profilesFile())
-                        .load()
-                        .profiles(),
+                (Function<Consumer<String>, List<ConnectionProfile>>) warnings -> new SavedProfiles(
+                                new ProfileStore(AppDirectories.forCurrentUser().profilesFile()), warnings)
+                        .get(),
                 new QueryCommand());
     }
 
     /** @param query runs the query once it is filled in; tests give one with their own environment */
     RunCommand(SavedQueryStore store, Supplier<List<ConnectionProfile>> profiles, QueryCommand query) {
+        this(store, (Function<Consumer<String>, List<ConnectionProfile>>) warnings -> profiles.get(), query);
+    }
+
+    private RunCommand(
+            SavedQueryStore store, Function<Consumer<String>, List<ConnectionProfile>> profiles, QueryCommand query) {
         this.store = store;
         this.profiles = profiles;
         this.query = query;
@@ -135,7 +144,7 @@ final class RunCommand implements CliCommand {
         if (saved.named(name).isEmpty()) {
             return error(err, "no saved query '" + name + "'; run 'pgdesk saved list' to see them");
         }
-        List<ConnectionProfile> known = profiles.get();
+        List<ConnectionProfile> known = profiles.apply(line -> err.println("pgdesk run: warning: " + line));
         String target;
         SavedQuery chosen;
         Optional<String> targetName = givenTarget.or(() -> profileName);

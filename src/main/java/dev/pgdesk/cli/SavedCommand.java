@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,18 +23,23 @@ final class SavedCommand implements CliCommand {
     private static final String PROFILE = RunCommand.PROFILE;
 
     private final SavedQueryStore store;
-    private final Supplier<List<ConnectionProfile>> profiles;
+    /** The saved profiles, read when needed; a problem with their file goes to the given warnings. */
+    private final Function<Consumer<String>, List<ConnectionProfile>> profiles;
 
     /** The command as {@code pgdesk} runs it: the user's saved queries and profiles. */
     SavedCommand() {
-        this(
-                new SavedQueryStore(AppDirectories.forCurrentUser().savedQueriesFile()),
-                () -> new ProfileStore(AppDirectories.forCurrentUser().profilesFile())
-                        .load()
-                        .profiles());
+        this(new SavedQueryStore(AppDirectories.forCurrentUser().savedQueriesFile()), (Function<
+                        Consumer<String>, List<ConnectionProfile>>)
+                warnings -> new SavedProfiles(
+                                new ProfileStore(AppDirectories.forCurrentUser().profilesFile()), warnings)
+                        .get());
     }
 
     SavedCommand(SavedQueryStore store, Supplier<List<ConnectionProfile>> profiles) {
+        this(store, (Function<Consumer<String>, List<ConnectionProfile>>) warnings -> profiles.get());
+    }
+
+    private SavedCommand(SavedQueryStore store, Function<Consumer<String>, List<ConnectionProfile>> profiles) {
         this.store = store;
         this.profiles = profiles;
     }
@@ -75,7 +82,7 @@ final class SavedCommand implements CliCommand {
             saved.problem()
                     .ifPresent(
                             problem -> problem.lines().forEach(line -> err.println("pgdesk saved: warning: " + line)));
-            List<ConnectionProfile> known = profiles.get();
+            List<ConnectionProfile> known = profiles.apply(line -> err.println("pgdesk saved: warning: " + line));
             switch (positionals.get(0)) {
                 case "list" -> {
                     if (positionals.size() != 1 || arguments.value(PROFILE).isPresent()) {
