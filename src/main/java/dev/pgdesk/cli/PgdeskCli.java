@@ -13,6 +13,8 @@ public final class PgdeskCli {
             new ConninfoCommand(),
             new TestConnectionCommand(),
             new QueryCommand(),
+            new RunCommand(),
+            new SavedCommand(),
             new ActivityCommand(),
             new SlowQueriesCommand(),
             new DdlCommand(),

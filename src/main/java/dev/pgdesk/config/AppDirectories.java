@@ -67,6 +67,11 @@ public record AppDirectories(Path configDir, Path dataDir) {
         return configDir.resolve("profiles.json");
     }
 
+    /** The saved queries (docs/saved-queries-format.md), beside the profiles they may belong to. */
+    public Path savedQueriesFile() {
+        return configDir.resolve("saved-queries.json");
+    }
+
     /** One JSON file per open editor tab, so the tabs come back after a restart or a crash. */
     public Path workspaceDir() {
         return dataDir.resolve("workspace");
