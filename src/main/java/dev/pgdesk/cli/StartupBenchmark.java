@@ -49,7 +49,7 @@ public final class StartupBenchmark {
     }
 
     private void measure(int runs, boolean cds) throws IOException, InterruptedException {
-        Launch launch = Launch.read(appDir, "pgdesk");
+        LauncherConfig launch = LauncherConfig.read(appDir, "pgdesk");
         List<String> options = cds
                 ? launch.options()
                 : launch.options().stream()
@@ -79,7 +79,7 @@ public final class StartupBenchmark {
                 (double) mainMedian / emptyMedian);
     }
 
-    private long time(Launch launch, List<String> options, Path home, String window)
+    private long time(LauncherConfig launch, List<String> options, Path home, String window)
             throws IOException, InterruptedException {
         Path result = Files.createTempFile("pgdesk-startup", ".ms");
         List<String> command = new ArrayList<>(List.of(java.toString()));
@@ -110,10 +110,10 @@ public final class StartupBenchmark {
 
     /** Dumps a dynamic archive per launcher from a real start, then points the launcher's options at it. */
     private void dumpArchives() throws IOException, InterruptedException {
-        Launch cli = Launch.read(appDir, "pgdesk-cli");
+        LauncherConfig cli = LauncherConfig.read(appDir, "pgdesk-cli");
         dump(cli, "pgdesk-cli.jsa", List.of("dev.pgdesk.cli.PgdeskCli", "--version"));
         if (hasDisplay()) {
-            Launch gui = Launch.read(appDir, "pgdesk");
+            LauncherConfig gui = LauncherConfig.read(appDir, "pgdesk");
             Path home = Files.createTempDirectory("pgdesk-archive-home");
             dump(gui, "pgdesk.jsa", List.of("-Dpgdesk.home=" + home, PROBE, "main"));
         } else {
@@ -121,7 +121,7 @@ public final class StartupBenchmark {
         }
     }
 
-    private void dump(Launch launch, String archive, List<String> mainAndArgs)
+    private void dump(LauncherConfig launch, String archive, List<String> mainAndArgs)
             throws IOException, InterruptedException {
         Path file = appDir.resolve(archive);
         Files.deleteIfExists(file);
@@ -146,41 +146,5 @@ public final class StartupBenchmark {
     private static boolean hasDisplay() {
         boolean x11 = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux");
         return !x11 || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-    }
-
-    /** A jpackage launcher's start: its {@code .cfg} file's class path and Java options. */
-    private record Launch(Path cfg, Path appDir, List<String> classPathEntries, List<String> options) {
-        static Launch read(Path appDir, String launcher) throws IOException {
-            Path cfg = appDir.resolve(launcher + ".cfg");
-            List<String> classPath = new ArrayList<>();
-            List<String> options = new ArrayList<>();
-            for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
-                String expanded = line.replace("$APPDIR", appDir.toString());
-                if (expanded.startsWith("app.classpath=")) {
-                    classPath.add(expanded.substring("app.classpath=".length()));
-                } else if (expanded.startsWith("java-options=")) {
-                    options.add(expanded.substring("java-options=".length()));
-                }
-            }
-            return new Launch(cfg, appDir, List.copyOf(classPath), List.copyOf(options));
-        }
-
-        String classPath() {
-            return String.join(File.pathSeparator, classPathEntries);
-        }
-
-        void addOption(String option) throws IOException {
-            List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
-            if (lines.contains("java-options=" + option)) {
-                return;
-            }
-            int section = lines.indexOf("[JavaOptions]");
-            if (section < 0) {
-                lines.add("[JavaOptions]");
-                section = lines.size() - 1;
-            }
-            lines.add(section + 1, "java-options=" + option);
-            Files.write(cfg, lines, StandardCharsets.UTF_8);
-        }
     }
 }
