@@ -37,6 +37,10 @@ public final class PgdeskCli {
             out.print(overview());
             return args.isEmpty() ? ExitCodes.BAD_ARGUMENTS : ExitCodes.OK;
         }
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            out.println("pgdesk " + version());
+            return ExitCodes.OK;
+        }
         Optional<CliCommand> command =
                 commands.stream().filter(c -> c.name().equals(args.get(0))).findFirst();
         if (command.isEmpty()) {
@@ -56,12 +60,22 @@ public final class PgdeskCli {
         }
     }
 
+    /**
+     * The application's version from the jar manifest; a build from {@code target/classes} has no manifest, so it
+     * says so instead of guessing.
+     */
+    static String version() {
+        String version = PgdeskCli.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
     private String overview() {
         StringBuilder text = new StringBuilder("Usage: pgdesk <command> [options]\n\nCommands:\n");
         for (CliCommand command : commands) {
             text.append(String.format("  %-16s %s%n", command.name(), command.summary()));
         }
-        text.append("\nRun 'pgdesk <command> --help' for the options of a command.\n");
+        text.append(
+                "\nRun 'pgdesk <command> --help' for the options of a command, 'pgdesk --version' for the version.\n");
         return text.toString();
     }
 }

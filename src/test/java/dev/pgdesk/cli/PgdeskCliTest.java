@@ -46,4 +46,12 @@ class PgdeskCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("standard input holds no SQL statement; nothing was run");
     }
+
+    @Test
+    void versionPrintsTheApplicationVersionAndSucceeds() {
+        assertThat(run(InputStream.nullInputStream(), "--version")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("pgdesk " + PgdeskCli.version() + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -1,0 +1,24 @@
+package dev.pgdesk.ui.bench;
+
+import dev.pgdesk.config.Logging;
+import java.util.List;
+import javafx.application.Application;
+
+/**
+ * One start of the GUI for the start-up benchmark ({@code dev.pgdesk.cli.StartupBenchmark}): {@code main} shows
+ * pgdesk's main window, {@code empty} an empty window of the same size; either way the process writes the
+ * milliseconds from its spawn to the first rendered frame into a file and exits.
+ */
+public final class StartupProbe {
+    private StartupProbe() {}
+
+    public static void main(String[] args) {
+        if (args.length != 1 || !List.of("main", "empty").contains(args[0])) {
+            throw new IllegalArgumentException("StartupProbe takes one argument, 'main' or 'empty'");
+        }
+        if (args[0].equals("main")) {
+            Logging.install();
+        }
+        Application.launch(ProbeApplication.class, args);
+    }
+}
