@@ -35,8 +35,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class CompletionNeverBlocksTest {
-    /** Far more than a keystroke takes, far less than a blocked load would (it never ends on its own). */
-    private static final long KEYSTROKE_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * A bound that only a waiting keystroke would pass: the load never ends on its own, so a keystroke that
+     * waited for it would never return. Not a speed target (a garbage collection or a busy machine can take
+     * tens of milliseconds); speed is the benchmark's business.
+     */
+    private static final long KEYSTROKE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ExecutorService loads = Executors.newSingleThreadExecutor();
     private final CountDownLatch serverAnswers = new CountDownLatch(1);
