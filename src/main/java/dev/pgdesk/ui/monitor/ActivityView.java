@@ -3,6 +3,7 @@ package dev.pgdesk.ui.monitor;
 import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.monitor.ActivityThresholds.Highlight;
+import dev.pgdesk.monitor.ElapsedText;
 import dev.pgdesk.monitor.SessionActivity;
 import java.util.List;
 import java.util.function.Function;
@@ -131,8 +132,8 @@ final class ActivityView {
                         column("Application", 120, ActivityView::applicationOrProcess, text -> text),
                         column("State", 130, SessionActivity::state, text -> text),
                         column("Wait event", 130, ActivityView::waitEvent, text -> text),
-                        column("Duration", 75, SessionActivity::queryDuration, MonitorText::duration),
-                        column("Xact age", 75, SessionActivity::transactionAge, MonitorText::duration),
+                        column("Duration", 75, SessionActivity::queryDuration, ElapsedText::of),
+                        column("Xact age", 75, SessionActivity::transactionAge, ElapsedText::of),
                         column("Query", 380, SessionActivity::query, MonitorText::oneLine),
                         column("Client", 100, SessionActivity::clientAddress, text -> text),
                         column("Backend type", 130, SessionActivity::backendType, text -> text),

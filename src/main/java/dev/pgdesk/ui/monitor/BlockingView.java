@@ -1,6 +1,7 @@
 package dev.pgdesk.ui.monitor;
 
 import dev.pgdesk.monitor.BlockingNode;
+import dev.pgdesk.monitor.ElapsedText;
 import dev.pgdesk.monitor.SessionActivity;
 import java.util.List;
 import java.util.function.Function;
@@ -69,9 +70,9 @@ final class BlockingView {
                         column("PID", 110, SessionActivity::pid, String::valueOf),
                         column("User", 100, SessionActivity::user, text -> text),
                         column("State", 150, SessionActivity::state, text -> text),
-                        column("Lock wait", 90, SessionActivity::lockWait, MonitorText::duration),
+                        column("Lock wait", 90, SessionActivity::lockWait, ElapsedText::of),
                         column("Lock", 260, SessionActivity::awaitedLock, text -> text),
-                        column("Xact age", 80, SessionActivity::transactionAge, MonitorText::duration),
+                        column("Xact age", 80, SessionActivity::transactionAge, ElapsedText::of),
                         column("Query", 420, SessionActivity::query, MonitorText::oneLine)));
         tree.setRowFactory(view -> new TreeTableRow<>() {
             @Override

@@ -5,6 +5,7 @@ import dev.pgdesk.monitor.ConnectionCounts;
 import dev.pgdesk.monitor.DatabaseCounters;
 import dev.pgdesk.monitor.DatabaseRates;
 import dev.pgdesk.monitor.DatabaseSize;
+import dev.pgdesk.monitor.ElapsedText;
 import dev.pgdesk.monitor.MetricHistory;
 import dev.pgdesk.monitor.RelationSize;
 import dev.pgdesk.monitor.ServerMonitor;
@@ -233,7 +234,7 @@ public final class MonitorModel {
         if (lastReadAt == null) {
             return "Reading the server's activity…";
         }
-        String when = "Updated " + MonitorText.time(lastReadAt) + " (" + MonitorText.duration(lastTook) + ")";
+        String when = "Updated " + MonitorText.time(lastReadAt) + " (" + ElapsedText.of(lastTook) + ")";
         return interval.get() == RefreshInterval.PAUSED
                 ? when + " — paused"
                 : when + " — every " + interval.get().label();

@@ -1,6 +1,5 @@
 package dev.pgdesk.ui.monitor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,27 +12,6 @@ final class MonitorText {
     static final int QUOTED_QUERY_LENGTH = 200;
 
     private MonitorText() {}
-
-    /** "850 ms", "12 s", "4:05" (minutes), "1:02:05" (hours); empty for null. */
-    static String duration(Duration duration) {
-        if (duration == null) {
-            return "";
-        }
-        long millis = Math.max(0, duration.toMillis());
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        long seconds = millis / 1000;
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        long hours = seconds / 3600;
-        long minutes = seconds / 60 % 60;
-        long rest = seconds % 60;
-        return hours == 0
-                ? String.format(Locale.ROOT, "%d:%02d", minutes, rest)
-                : String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest);
-    }
 
     /** The local time of day, "14:03:27"; empty for null. */
     static String time(Instant instant) {

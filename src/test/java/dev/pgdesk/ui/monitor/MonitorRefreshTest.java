@@ -126,12 +126,4 @@ class MonitorRefreshTest {
         assertThat(question).contains("…").doesNotContain(query);
         assertThat(Signals.terminateQuestion(session)).startsWith("Terminate the session of pid 4242 (alice)?");
     }
-
-    @Test
-    void durationsReadAsPeopleSayThem() {
-        assertThat(MonitorText.duration(java.time.Duration.ofMillis(850))).isEqualTo("850 ms");
-        assertThat(MonitorText.duration(java.time.Duration.ofSeconds(12))).isEqualTo("12 s");
-        assertThat(MonitorText.duration(java.time.Duration.ofSeconds(245))).isEqualTo("4:05");
-        assertThat(MonitorText.duration(java.time.Duration.ofSeconds(3725))).isEqualTo("1:02:05");
-    }
 }
