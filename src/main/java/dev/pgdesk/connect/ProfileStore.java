@@ -1,39 +1,22 @@
 package dev.pgdesk.connect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pgdesk.config.AtomicFiles;
+import dev.pgdesk.config.VersionedJsonFile;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The saved profiles, as a versioned JSON file written atomically. Passwords are never written to it.
  * A file that cannot be read is moved aside, never overwritten, and {@link LoadResult#problem()} says so.
  */
 public final class ProfileStore {
-    private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private final Path file;
-    private final Clock clock;
-    /** Set when an unreadable file could not be moved aside: saving would destroy it. */
-    private boolean unreadableFileInPlace;
+    private final VersionedJsonFile json;
 
     public ProfileStore(Path file) {
         this(file, Clock.systemDefaultZone());
@@ -41,48 +24,21 @@ public final class ProfileStore {
 
     /** @param clock dates the names of files moved aside */
     ProfileStore(Path file, Clock clock) {
-        this.file = file;
-        this.clock = clock;
+        this.json = new VersionedJsonFile(
+                file, "saved connections file", "profiles", ProfileJson.FORMAT_VERSION, "unreadable", clock);
     }
 
     public Path file() {
-        return file;
+        return json.file();
     }
 
     /** Profiles in the file (none when it does not exist yet). */
     public synchronized LoadResult load() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new LoadResult(List.of(), Optional.empty());
-        } catch (IOException e) {
-            return setAside("could not be read (" + e.getMessage() + ")");
+        VersionedJsonFile.Read read = json.read();
+        if (read.problem().isPresent()) {
+            return new LoadResult(List.of(), read.problem());
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return setAside("is not valid JSON");
-        } catch (IOException e) {
-            return setAside("could not be read (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            return setAside(root == null || root.isMissingNode() ? "is empty" : "is not a JSON object");
-        }
-        JsonNode version = root.get("formatVersion");
-        if (version == null || !version.isInt() || version.intValue() < 1) {
-            return setAside("has no valid formatVersion");
-        }
-        if (version.intValue() > ProfileJson.FORMAT_VERSION) {
-            return setAside("was written by a newer version of pgdesk (format version " + version.intValue()
-                    + "; this version reads " + ProfileJson.FORMAT_VERSION + ")");
-        }
-        JsonNode entries = root.get("profiles");
-        if (entries == null || !entries.isArray()) {
-            return setAside("has no list of profiles");
-        }
-        return readProfiles(entries);
+        return readProfiles(read.entries());
     }
 
     private LoadResult readProfiles(JsonNode entries) {
@@ -107,8 +63,9 @@ public final class ProfileStore {
             return new LoadResult(profiles, Optional.empty());
         }
         // Saving would drop the skipped entries; keep a copy of the file as it was.
-        problems.add(backUp().map(copy -> "A copy of the file as it was is kept at " + copy + ".")
-                .orElse("Fix the entry in " + file + " before saving connections, or it will be lost."));
+        problems.add(json.backUp()
+                .map(copy -> "A copy of the file as it was is kept at " + copy + ".")
+                .orElse("Fix the entry in " + json.file() + " before saving connections, or it will be lost."));
         return new LoadResult(profiles, Optional.of(String.join("\n", problems)));
     }
 
@@ -124,75 +81,8 @@ public final class ProfileStore {
         return "number " + index;
     }
 
-    /** Moves the unreadable file to a new, dated name beside it and explains what happened. */
-    private LoadResult setAside(String what) {
-        String problem;
-        try {
-            Path aside = moveAside();
-            unreadableFileInPlace = false;
-            problem = "The saved connections file " + file + " " + what + ". It was moved to " + aside
-                    + " so that nothing is lost, and a fresh file will be used from now on.";
-        } catch (IOException e) {
-            unreadableFileInPlace = true;
-            problem = "The saved connections file " + file + " " + what + ", and it could not be moved aside ("
-                    + e.getMessage() + "). pgdesk will not overwrite it: move or repair it, then restart.";
-        }
-        LOG.warn(problem);
-        return new LoadResult(List.of(), Optional.of(problem));
-    }
-
-    private Path moveAside() throws IOException {
-        return placeBeside("unreadable", candidate -> Files.move(file, candidate));
-    }
-
-    private Optional<Path> backUp() {
-        try {
-            return Optional.of(placeBeside("backup", candidate -> Files.copy(file, candidate)));
-        } catch (IOException e) {
-            LOG.warn("Could not copy {} before skipping entries: {}", file, e.toString());
-            return Optional.empty();
-        }
-    }
-
-    /** Files never replace an existing file: the first free name wins. */
-    private Path placeBeside(String kind, FileAction action) throws IOException {
-        String base =
-                file.getFileName() + "." + kind + "-" + LocalDateTime.now(clock).format(STAMP);
-        for (int attempt = 1; ; attempt++) {
-            Path candidate = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
-            try {
-                action.apply(candidate);
-                return candidate;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface FileAction {
-        void apply(Path target) throws IOException;
-    }
-
     public synchronized void save(List<ConnectionProfile> profiles) throws IOException {
-        if (unreadableFileInPlace && Files.exists(file)) {
-            try {
-                moveAside();
-            } catch (IOException e) {
-                throw new IOException(
-                        "The saved connections file " + file + " could not be read and could not be" + " moved aside ("
-                                + e.getMessage() + "); pgdesk will not overwrite it: move or repair it.",
-                        e);
-            }
-            unreadableFileInPlace = false;
-        }
-        byte[] json = MAPPER.writeValueAsBytes(ProfileJson.toJson(profiles));
-        byte[] content = new byte[json.length + 1];
-        System.arraycopy(json, 0, content, 0, json.length);
-        content[json.length] = '\n';
-        AtomicFiles.write(file, content, true);
+        json.write(ProfileJson.toJson(profiles));
     }
 
     /** @param problem a message for the user when the file was unreadable and moved aside */

@@ -1,19 +1,10 @@
 package dev.pgdesk.saved;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pgdesk.config.AtomicFiles;
-import dev.pgdesk.config.SetAside;
+import dev.pgdesk.config.VersionedJsonFile;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,13 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SavedQueryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SavedQueryStore.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private final Path file;
-    private final Clock clock;
-    /** Set when an unreadable file could not be moved aside: saving would destroy it. */
-    private boolean unreadableFileInPlace;
+    private final VersionedJsonFile json;
 
     public SavedQueryStore(Path file) {
         this(file, Clock.systemDefaultZone());
@@ -45,48 +30,21 @@ public final class SavedQueryStore {
 
     /** @param clock dates the names of files moved aside */
     SavedQueryStore(Path file, Clock clock) {
-        this.file = file;
-        this.clock = clock;
+        this.json = new VersionedJsonFile(
+                file, "saved queries file", "queries", SavedQueryJson.FORMAT_VERSION, "corrupt", clock);
     }
 
     public Path file() {
-        return file;
+        return json.file();
     }
 
     /** The queries in the file, by name then scope (none when it does not exist yet). */
     public synchronized LoadResult load() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new LoadResult(List.of(), Optional.empty());
-        } catch (IOException e) {
-            return setAside("could not be read (" + e.getMessage() + ")");
+        VersionedJsonFile.Read read = json.read();
+        if (read.problem().isPresent()) {
+            return new LoadResult(List.of(), read.problem());
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return setAside("is not valid JSON");
-        } catch (IOException e) {
-            return setAside("could not be read (" + e.getMessage() + ")");
-        }
-        if (root == null || root.isMissingNode() || !root.isObject()) {
-            return setAside(root == null || root.isMissingNode() ? "is empty" : "is not a JSON object");
-        }
-        JsonNode version = root.get("formatVersion");
-        if (version == null || !version.isInt() || version.intValue() < 1) {
-            return setAside("has no valid formatVersion");
-        }
-        if (version.intValue() > SavedQueryJson.FORMAT_VERSION) {
-            return setAside("was written by a newer version of pgdesk (format version " + version.intValue()
-                    + "; this version reads " + SavedQueryJson.FORMAT_VERSION + ")");
-        }
-        JsonNode entries = root.get("queries");
-        if (entries == null || !entries.isArray()) {
-            return setAside("has no list of queries");
-        }
-        return readEntries(entries);
+        return readEntries(read.entries());
     }
 
     private LoadResult readEntries(JsonNode entries) {
@@ -110,8 +68,9 @@ public final class SavedQueryStore {
             return new LoadResult(queries, Optional.empty());
         }
         // Saving would drop the skipped entries; keep a copy of the file as it was.
-        problems.add(backUp().map(copy -> "A copy of the file as it was is kept at " + copy + ".")
-                .orElse("Fix the entry in " + file + " before saving queries, or it will be lost."));
+        problems.add(json.backUp()
+                .map(copy -> "A copy of the file as it was is kept at " + copy + ".")
+                .orElse("Fix the entry in " + json.file() + " before saving queries, or it will be lost."));
         String problem = String.join("\n", problems);
         LOG.warn(problem);
         return new LoadResult(queries, Optional.of(problem));
@@ -128,51 +87,11 @@ public final class SavedQueryStore {
         return "number " + index;
     }
 
-    private LoadResult setAside(String what) {
-        String problem;
-        try {
-            Path aside = SetAside.corruptFile(file, clock);
-            unreadableFileInPlace = false;
-            problem = "The saved queries file " + file + " " + what + ". It was moved to " + aside
-                    + " so that nothing is lost, and a fresh file will be used from now on.";
-        } catch (IOException e) {
-            unreadableFileInPlace = true;
-            problem = "The saved queries file " + file + " " + what + ", and it could not be moved aside ("
-                    + e.getMessage() + "). pgdesk will not overwrite it: move or repair it.";
-        }
-        LOG.warn(problem);
-        return new LoadResult(List.of(), Optional.of(problem));
-    }
-
-    private Optional<Path> backUp() {
-        String base = file.getFileName() + ".backup-" + LocalDateTime.now(clock).format(STAMP);
-        for (int attempt = 1; attempt <= 100; attempt++) {
-            Path candidate = file.resolveSibling(attempt == 1 ? base : base + "-" + attempt);
-            try {
-                return Optional.of(Files.copy(file, candidate));
-            } catch (FileAlreadyExistsException e) {
-                // Try the next name: an earlier copy is never replaced.
-            } catch (IOException e) {
-                LOG.warn("Could not copy {} before skipping entries: {}", file, e.toString());
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Replaces the whole file with {@code queries}. */
     public synchronized void save(List<SavedQuery> queries) throws IOException {
-        if (unreadableFileInPlace && Files.exists(file)) {
-            throw new IOException("The saved queries file " + file + " could not be read and could not be moved"
-                    + " aside; pgdesk will not overwrite it: move or repair it.");
-        }
         List<SavedQuery> sorted = new ArrayList<>(queries);
         sorted.sort(ORDER);
-        byte[] json = MAPPER.writeValueAsBytes(SavedQueryJson.toJson(sorted));
-        byte[] content = new byte[json.length + 1];
-        System.arraycopy(json, 0, content, 0, json.length);
-        content[json.length] = '\n';
-        AtomicFiles.write(file, content, true);
+        json.write(SavedQueryJson.toJson(sorted));
     }
 
     /**
