@@ -11,7 +11,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Logging.install();
+        beforeLaunch();
         Application.launch(PgdeskApp.class, args);
+    }
+
+    /**
+     * Work that need not hold up the window, begun on background threads while the JavaFX toolkit starts:
+     * logging's configuration and the services' class set-up. The start-up benchmark's probe calls it too.
+     */
+    public static void beforeLaunch() {
+        Logging.installInBackground();
+        StartupWarmup.begin();
     }
 }

@@ -12,9 +12,11 @@ import dev.pgdesk.ui.query.QueryTabModel;
 import dev.pgdesk.ui.query.QueryTabView;
 import dev.pgdesk.ui.schema.DdlView;
 import dev.pgdesk.ui.schema.NavigatorActions;
+import dev.pgdesk.ui.schema.NavigatorModel;
 import dev.pgdesk.ui.schema.NavigatorView;
 import dev.pgdesk.ui.schema.Navigators;
 import dev.pgdesk.ui.theme.Theme;
+import dev.pgdesk.ui.theme.Tooltips;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -22,6 +24,8 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,6 +52,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -256,7 +261,7 @@ public final class MainWindow {
         icon.getStyleClass().add("tool-icon");
         Button button = new Button(text, icon);
         button.setId(id);
-        button.setTooltip(new Tooltip(tooltip));
+        Tooltips.installLazily(button, tooltip);
         button.getStyleClass().add("tool-button");
         button.setOnAction(event -> action.run());
         return button;
@@ -270,7 +275,7 @@ public final class MainWindow {
         Button add = new Button("+");
         add.setId("addProfile");
         add.getStyleClass().add("icon-button");
-        add.setTooltip(new Tooltip("New connection"));
+        Tooltips.installLazily(add, "New connection");
         add.setOnAction(event -> newConnection());
         HBox header = new HBox(6, title, spacer, add);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -288,7 +293,15 @@ public final class MainWindow {
             });
             return cell;
         });
-        sidebarList.setContextMenu(new ContextMenu(connectionItems("context")));
+        // Made on first use: a context menu is a popup window, and the start-up need not pay for it.
+        sidebarList.setOnContextMenuRequested(event -> {
+            if (sidebarList.getContextMenu() == null) {
+                ContextMenu menu = new ContextMenu(connectionItems("context"));
+                sidebarList.setContextMenu(menu);
+                menu.show(sidebarList, event.getScreenX(), event.getScreenY());
+                event.consume();
+            }
+        });
         sidebarList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             model.selectedProperty().set(item);
             model.refreshPoolStatus();
@@ -304,7 +317,7 @@ public final class MainWindow {
         connections.getStyleClass().add("sidebar");
         connections.setMinHeight(90);
         // The connections on top, the selected connection's objects below, as in DataGrip's database explorer.
-        SplitPane sidebar = new SplitPane(connections, new NavigatorView(navigators).content());
+        SplitPane sidebar = new SplitPane(connections, navigatorSlot());
         sidebar.setOrientation(javafx.geometry.Orientation.VERTICAL);
         sidebar.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(connections, false); // a taller window makes room for the tree
@@ -312,6 +325,26 @@ public final class MainWindow {
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(220);
         return sidebar;
+    }
+
+    /**
+     * Where the object tree goes. The tree is built when a connection first opens or a connected one is selected:
+     * before that it has nothing to show, and its controls would only delay the window's first frame.
+     */
+    private Node navigatorSlot() {
+        StackPane slot = new StackPane(NavigatorView.placeholder());
+        slot.setAlignment(Pos.TOP_LEFT);
+        slot.setMinHeight(0);
+        navigators.currentProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends NavigatorModel> obs, NavigatorModel old, NavigatorModel now) {
+                if (now != null) {
+                    obs.removeListener(this);
+                    slot.getChildren().setAll(new NavigatorView(navigators).content());
+                }
+            }
+        });
+        return slot;
     }
 
     private NavigatorActions navigatorActions() {

@@ -13,6 +13,7 @@ public final class PgdeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupWarmup.awaitDone();
         tasks = new FxTaskRunner();
         AppServices services = AppServices.forCurrentUser(tasks, new FxDialogService(() -> stage));
         model = new MainWindowModel(services);

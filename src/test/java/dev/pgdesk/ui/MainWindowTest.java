@@ -72,6 +72,58 @@ class MainWindowTest {
     }
 
     @Test
+    void toolbarTooltipsAppearOnceThePointerReachesTheButton(FxRobot robot) {
+        Button connect = robot.lookup("#toolConnect").queryButton();
+        Button history = robot.lookup("#toolHistory").queryButton();
+        assertThat(history.getTooltip()).isNull();
+
+        robot.moveTo(history);
+
+        assertThat(history.getTooltip()).isNotNull();
+        assertThat(history.getTooltip().getText()).isEqualTo("Every statement run (Ctrl+Shift+H)");
+        assertThat(connect.getTooltip())
+                .as("only the button pointed at gets its tooltip")
+                .isNull();
+    }
+
+    @Test
+    void beforeAnyConnectionOpensTheNavigatorSaysWhatItWillShow(FxRobot robot) {
+        assertThat(robot.lookup("#navigatorPlaceholder #schemaHint")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("Connect to browse its objects.");
+        assertThat(robot.lookup("#navigator").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theConnectionListsContextMenuIsMadeOnFirstRequest(FxRobot robot) {
+        ListView<?> list = robot.lookup("#profileList").queryListView();
+        assertThat(list.getContextMenu()).isNull();
+
+        // Monocle raises no context-menu event on a right click, so the test raises the one a right click would.
+        robot.interact(() -> javafx.event.Event.fireEvent(list, contextMenuRequest(list)));
+
+        assertThat(list.getContextMenu()).isNotNull();
+        assertThat(list.getContextMenu().getItems())
+                .extracting(MenuItem::getText)
+                .contains("Connect", "Disconnect", "Edit…", "Test Connection…", "Delete…");
+        assertThat(list.getContextMenu().isShowing()).isTrue();
+        robot.interact(() -> list.getContextMenu().hide());
+    }
+
+    private static javafx.scene.input.ContextMenuEvent contextMenuRequest(ListView<?> list) {
+        javafx.geometry.Point2D screen = list.localToScreen(20, 20);
+        return new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                20,
+                20,
+                screen.getX(),
+                screen.getY(),
+                false,
+                null);
+    }
+
+    @Test
     void connectActionsAreDisabledWhileNothingIsSelected(FxRobot robot) {
         assertThat(robot.lookup("#toolConnect").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#toolDisconnect").queryButton().isDisabled()).isTrue();

@@ -1,6 +1,7 @@
 package dev.pgdesk.ui.bench;
 
 import dev.pgdesk.config.Logging;
+import dev.pgdesk.ui.Main;
 import java.util.List;
 import javafx.application.Application;
 
@@ -17,7 +18,9 @@ public final class StartupProbe {
             throw new IllegalArgumentException("StartupProbe takes one argument, 'main' or 'empty'");
         }
         if (args[0].equals("main")) {
-            Logging.install();
+            Main.beforeLaunch();
+        } else {
+            Logging.dropJavaFxClassPathWarning();
         }
         Application.launch(ProbeApplication.class, args);
     }

@@ -44,7 +44,10 @@ public final class NavigatorView {
     private final TextField filter = new TextField();
     private final ToggleButton showSystem = new ToggleButton("System");
     private final Button refresh = new Button("⟳");
-    private final Label hint = new Label("Connect to browse its objects.");
+    private static final String TITLE = "Database objects";
+    private static final String NOT_CONNECTED = "Connect to browse its objects.";
+
+    private final Label hint = notConnectedHint();
     private final VBox details = new VBox(3);
     private final Label detailsName = new Label();
     private final Label detailsKind = new Label();
@@ -77,8 +80,31 @@ public final class NavigatorView {
         return root;
     }
 
+    /**
+     * What the sidebar shows before any connection has opened, looking as the navigator does then: its title and
+     * hint, without the tree and the controls that nothing can use yet.
+     */
+    public static Node placeholder() {
+        Label title = new Label(TITLE);
+        title.getStyleClass().add("sidebar-title");
+        HBox header = new HBox(title);
+        header.getStyleClass().add("sidebar-header");
+        VBox pane = new VBox(header, notConnectedHint());
+        pane.setId("navigatorPlaceholder");
+        pane.getStyleClass().add("nav-tree-pane");
+        return pane;
+    }
+
+    private static Label notConnectedHint() {
+        Label label = new Label(NOT_CONNECTED);
+        label.setId("schemaHint");
+        label.getStyleClass().addAll("hint", "nav-hint");
+        label.setWrapText(true);
+        return label;
+    }
+
     private Node treePane() {
-        Label title = new Label("Database objects");
+        Label title = new Label(TITLE);
         title.getStyleClass().add("sidebar-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -131,9 +157,6 @@ public final class NavigatorView {
         menu.setOnShowing(event -> fillMenu(menu));
         tree.setContextMenu(menu);
 
-        hint.setId("schemaHint");
-        hint.getStyleClass().addAll("hint", "nav-hint");
-        hint.setWrapText(true);
         StackPane stack = new StackPane(tree, hint);
         StackPane.setAlignment(hint, Pos.TOP_LEFT);
         VBox.setVgrow(stack, Priority.ALWAYS);

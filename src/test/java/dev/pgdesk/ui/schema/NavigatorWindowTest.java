@@ -226,7 +226,9 @@ class NavigatorWindowTest {
         robot.interact(() -> model.selectedProperty().set(item));
         test.dialogs.passwordAnswer = Optional.of(SampleSchema.server().password(user));
         robot.interact(model::connectSelected);
+        // The tree is built once the first connection opens.
         FormRobot.waitFor(() -> fx(() -> model.isConnected(item.id())
+                && robot.lookup("#schemaTree").tryQuery().isPresent()
                 && tree(robot).isVisible()
                 && tree(robot).getRoot() != null
                 && tree(robot).getRoot().getValue().state() == LoadState.LOADED));
