@@ -158,6 +158,12 @@ public final class QueryTabView {
         return editor;
     }
 
+    /** What "Save as Saved Query" saves: the selected text when there is a selection, else the whole text. */
+    public String textToSave() {
+        String selected = editor.area().getSelectedText();
+        return selected == null || selected.isBlank() ? editor.getText() : selected;
+    }
+
     /** Stops the timers and the editor's background highlighting: the tab is gone. */
     public void dispose() {
         elapsedTicker.stop();
