@@ -189,6 +189,11 @@ public final class MainWindow {
         history.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
         MenuItem saveQuery = item("Save as Saved Query…", "menuSaveQuery", this::saveQuery);
         saveQuery.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+S"));
+        saveQuery
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> currentEditor().isEmpty(),
+                        tabs.getSelectionModel().selectedItemProperty()));
         MenuItem savedQueries = item("Saved Queries", "menuSavedQueries", this::showSavedQueries);
         Menu sql = new Menu(
                 "SQL",

@@ -158,6 +158,7 @@ public final class SaveQueryDialog {
         label.setCellValueFactory(features -> new javafx.beans.property.ReadOnlyStringWrapper(
                 features.getValue().label()));
         label.setEditable(false);
+        label.setStyle("-fx-alignment: center-left;");
         label.setPrefWidth(120);
         TableColumn<ParameterDraft, String> value = new TableColumn<>("Default value (empty: must be given)");
         value.setCellValueFactory(features -> features.getValue().defaultValueProperty());

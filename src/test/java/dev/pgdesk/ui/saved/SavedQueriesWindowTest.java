@@ -184,6 +184,32 @@ class SavedQueriesWindowTest {
     }
 
     @Test
+    void aGlobalQueryOpensOnTheConnectedProfileWithItsDefaultsInTheParameterPanel(FxRobot robot) throws Exception {
+        connect(robot, "ui-saved-open");
+        store().put(SavedQuery.create(
+                "sales_of", "", SQL, List.of(dev.pgdesk.saved.SavedParameter.withDefault("day", "2026-11-22")), null));
+
+        menu(robot, "menuSavedQueries");
+        FormRobot.waitFor(() -> table(robot).getItems().size() == 1);
+        assertThat(cellTexts(robot)).contains("All connections", "day = 2026-11-22");
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.clickOn("#savedOpen");
+        FormRobot.waitFor(() -> model.editors().tabs().size() == 2
+                && !model.editors().tabs().get(1).parameters().isEmpty());
+
+        QueryTabModel opened = model.editors().tabs().get(1);
+        assertThat(opened.profileId()).isEqualTo(alice.id());
+        assertThat(opened.results()).isEmpty();
+        assertThat(opened.parameters())
+                .singleElement()
+                .satisfies(row -> assertThat(row.valueProperty().get()).isEqualTo("2026-11-22"));
+
+        robot.interact(opened::runWithParameters);
+        FormRobot.waitFor(() -> opened.results().size() == 1);
+        assertThat(opened.statusProperty().get()).isEqualTo("1 row");
+    }
+
+    @Test
     void aCorruptFileIsExplainedInTheTab(FxRobot robot) throws Exception {
         Files.createDirectories(savedFile().getParent());
         Files.writeString(savedFile(), "{ not json");
