@@ -453,6 +453,7 @@ public final class MainWindow {
         });
         tab.setOnClosed(event -> view.dispose());
         tab.getProperties().put(EDITOR_VIEW_KEY, view);
+        editor.setSaveQueryRequest(sql -> saveQuery(editor, sql));
         addTab(tab, null);
         Platform.runLater(() -> view.editor().area().requestFocus());
     }
@@ -531,11 +532,15 @@ public final class MainWindow {
         if (tab != null
                 && tab.getUserData() instanceof QueryTabModel editor
                 && tab.getProperties().get(EDITOR_VIEW_KEY) instanceof QueryTabView view) {
-            new SaveQueryDialog(model.saveQueryDialog(editor, view.textToSave()))
-                    .show(window(), saved -> model.savedQueryStored(editor, saved));
+            saveQuery(editor, view.textToSave());
         } else {
             model.dialogs().showInfo("Open a SQL editor", "Select the SQL editor whose query you want to save first.");
         }
+    }
+
+    private void saveQuery(QueryTabModel editor, String sql) {
+        new SaveQueryDialog(model.saveQueryDialog(editor, sql))
+                .show(window(), saved -> model.savedQueryStored(editor, saved));
     }
 
     /** Opens the Monitor tab of the selected connection, or selects it when it is open already. */

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -128,6 +129,8 @@ public final class QueryTabModel {
     private final ObjectProperty<SavedQuery> savedQuery = new SimpleObjectProperty<>();
     /** Values the parameter panel starts with (a saved query's defaults), by label such as {@code :day}. */
     private final Map<String, String> presetValues = new HashMap<>();
+
+    private Consumer<String> saveQueryRequest = sql -> {};
 
     public QueryTabModel(QueryServices services, EditorTabState state, String profileName) {
         this.services = services;
@@ -946,6 +949,16 @@ public final class QueryTabModel {
             }
         }
         return types;
+    }
+
+    /** Asks the window to open the "Save as Saved Query" dialog for {@code sql} of this editor. */
+    public void requestSaveAsSavedQuery(String sql) {
+        saveQueryRequest.accept(sql);
+    }
+
+    /** What {@link #requestSaveAsSavedQuery} does; the window sets it. */
+    public void setSaveQueryRequest(Consumer<String> saveQueryRequest) {
+        this.saveQueryRequest = saveQueryRequest;
     }
 
     /** The saved query this editor was opened from or last saved as, so saving again replaces it. */

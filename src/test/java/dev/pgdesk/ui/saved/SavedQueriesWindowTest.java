@@ -210,6 +210,35 @@ class SavedQueriesWindowTest {
     }
 
     @Test
+    void theEditorsContextMenuSavesOnlyTheSelection(FxRobot robot) throws Exception {
+        connect(robot, "ui-saved-selection");
+        type(robot, "SELECT 1;\nSELECT $1::int + 1 AS next;");
+        CodeArea area = robot.lookup("#sqlEditorArea").queryAs(CodeArea.class);
+        int start = area.getText().indexOf("SELECT $1");
+        robot.interact(() -> area.selectRange(start, area.getText().length()));
+
+        MenuItem item = area.getContextMenu().getItems().stream()
+                .filter(each -> "contextSaveQuery".equals(each.getId()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(item::fire);
+        FormRobot.waitFor(() -> robot.lookup("#savedQuerySql").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#savedQuerySql")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText())
+                .isEqualTo("SELECT $1::int + 1 AS next;");
+        FormRobot.set(robot, "#savedQueryName", "next_number");
+        robot.clickOn("#savedQueryScopeGlobal");
+        robot.clickOn("#saveSavedQuery");
+        FormRobot.waitFor(() -> robot.lookup("#savedQuerySql").tryQuery().isEmpty());
+
+        SavedQuery saved = store().load().queries().get(0);
+        assertThat(saved.isGlobal()).isTrue();
+        assertThat(saved.parameters()).containsExactly(dev.pgdesk.saved.SavedParameter.required("$1"));
+    }
+
+    @Test
     void aCorruptFileIsExplainedInTheTab(FxRobot robot) throws Exception {
         Files.createDirectories(savedFile().getParent());
         Files.writeString(savedFile(), "{ not json");
