@@ -239,6 +239,37 @@ class SavedQueriesWindowTest {
     }
 
     @Test
+    void aGlobalQueryWithNoConnectionOpenAsksWhichConnectionAndOpensThere(FxRobot robot) throws Exception {
+        ConnectionProfile first = TestServer.shared()
+                .profile("alice")
+                .id("first-id")
+                .name("First")
+                .build();
+        ConnectionProfile second = TestServer.shared()
+                .profile("alice")
+                .id("second-id")
+                .name("Second")
+                .build();
+        test.store().save(List.of(first, second));
+        robot.interact(model::start);
+        FormRobot.waitFor(() ->
+                WaitForAsyncUtils.asyncFx(() -> model.profiles().size() == 2).get());
+        SavedQuery query = SavedQuery.create("anywhere", "", "SELECT 1", List.of(), null);
+        test.dialogs.choiceAnswer = java.util.Optional.of("Second");
+
+        robot.interact(() -> model.openSavedQuery(query, false));
+
+        assertThat(test.dialogs.choices)
+                .singleElement()
+                .satisfies(shown -> assertThat(shown.title()).isEqualTo("Which connection?"));
+        assertThat(model.editors().tabs()).singleElement().satisfies(tab -> {
+            assertThat(tab.profileId()).isEqualTo("second-id");
+            assertThat(tab.textProperty().get()).isEqualTo("SELECT 1");
+            assertThat(tab.savedQueryProperty().get()).isEqualTo(query);
+        });
+    }
+
+    @Test
     void aCorruptFileIsExplainedInTheTab(FxRobot robot) throws Exception {
         Files.createDirectories(savedFile().getParent());
         Files.writeString(savedFile(), "{ not json");
