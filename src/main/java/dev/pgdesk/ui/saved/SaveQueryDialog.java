@@ -35,6 +35,7 @@ import javafx.stage.Window;
 public final class SaveQueryDialog {
     private final SaveQueryModel model;
     private final VBox root = new VBox(10);
+    private final Button cancel = new Button("Cancel");
 
     public SaveQueryDialog(SaveQueryModel model) {
         this.model = Objects.requireNonNull(model, "The dialog needs its model");
@@ -67,7 +68,7 @@ public final class SaveQueryDialog {
                 onSaved.accept(saved);
             }
         });
-        root.lookup("#cancelSavedQuery").addEventHandler(javafx.event.ActionEvent.ACTION, event -> stage.close());
+        cancel.setOnAction(event -> stage.close());
         stage.show();
         root.lookup("#savedQueryName").requestFocus();
         return stage;
@@ -147,7 +148,6 @@ public final class SaveQueryDialog {
     private VBox parameterTable() {
         TableView<ParameterDraft> table = new TableView<>(model.parameters());
         table.setId("savedQueryParameters");
-        table.setEditable(true);
         table.setPrefHeight(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label("The SQL has no parameters ($1 or :name).");
@@ -182,7 +182,6 @@ public final class SaveQueryDialog {
         error.textProperty().bind(model.saveErrorProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
         cancel.setId("cancelSavedQuery");
         cancel.setCancelButton(true);
         Button save = new Button();

@@ -108,11 +108,6 @@ public final class SavedQueriesModel {
         return shown;
     }
 
-    /** Whether any query is saved at all (the list may still be empty because of the filter). */
-    public boolean isEmpty() {
-        return all.isEmpty();
-    }
-
     /** What went wrong reading the file, for the user; empty when nothing did. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
