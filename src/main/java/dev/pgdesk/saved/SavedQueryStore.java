@@ -133,6 +133,24 @@ public final class SavedQueryStore {
     }
 
     /**
+     * Puts {@code query} in the place of {@code previous} in one write: an edit that may change the name or
+     * the scope. Any other query already holding the new name in the new scope is replaced too (callers ask
+     * the user first). The creation time of {@code previous} stays when it is still in the file.
+     *
+     * @return the query as stored
+     */
+    public synchronized SavedQuery replace(SavedQuery previous, SavedQuery query) throws IOException {
+        List<SavedQuery> queries = new ArrayList<>(load().queries());
+        Optional<SavedQuery> old = findExact(queries, previous.name(), previous.profileId());
+        old.ifPresent(queries::remove);
+        findExact(queries, query.name(), query.profileId()).ifPresent(queries::remove);
+        SavedQuery stored = old.map(query::replacing).orElse(query);
+        queries.add(stored);
+        save(queries);
+        return stored;
+    }
+
+    /**
      * Deletes the query {@code name} of the given scope.
      *
      * @return whether there was one

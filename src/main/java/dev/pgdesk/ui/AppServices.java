@@ -8,6 +8,7 @@ import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.history.HistoryStore;
 import dev.pgdesk.history.ParameterMemory;
 import dev.pgdesk.pool.PoolManager;
+import dev.pgdesk.saved.SavedQueryStore;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.dialog.DialogService;
 import dev.pgdesk.workspace.WorkspaceStore;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
  *
  * @param passwordServiceFactory builds the password service; may block for seconds probing the keyring,
  *     so it is called off the FX thread
+ * @param savedQueries the saved queries, kept beside the profiles
  */
 public record AppServices(
         ProfileStore profileStore,
@@ -32,7 +34,36 @@ public record AppServices(
         PgEnvironment environment,
         WorkspaceStore workspace,
         HistoryStore history,
-        ParameterMemory parameterMemory) {
+        ParameterMemory parameterMemory,
+        SavedQueryStore savedQueries) {
+
+    /** The services with the saved queries in {@code saved-queries.json} beside the profiles' file. */
+    public AppServices(
+            ProfileStore profileStore,
+            Callable<PasswordService> passwordServiceFactory,
+            PoolManager pools,
+            TaskRunner tasks,
+            ConnectionTester tester,
+            SampleDatabaseStarter sampleStarter,
+            DialogService dialogs,
+            PgEnvironment environment,
+            WorkspaceStore workspace,
+            HistoryStore history,
+            ParameterMemory parameterMemory) {
+        this(
+                profileStore,
+                passwordServiceFactory,
+                pools,
+                tasks,
+                tester,
+                sampleStarter,
+                dialogs,
+                environment,
+                workspace,
+                history,
+                parameterMemory,
+                new SavedQueryStore(profileStore.file().resolveSibling("saved-queries.json")));
+    }
 
     private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -51,6 +82,7 @@ public record AppServices(
                 environment,
                 new WorkspaceStore(directories.workspaceDir()),
                 new HistoryStore(directories.historyFile()),
-                new ParameterMemory(directories.parameterMemoryFile()));
+                new ParameterMemory(directories.parameterMemoryFile()),
+                new SavedQueryStore(directories.savedQueriesFile()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pgdesk.ui;
 
 import dev.pgdesk.complete.SnapshotCache;
+import dev.pgdesk.saved.SavedQuery;
 import dev.pgdesk.ui.connect.ConnectionDialog;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.history.HistoryModel;
@@ -10,6 +11,9 @@ import dev.pgdesk.ui.overview.OverviewModel;
 import dev.pgdesk.ui.overview.OverviewView;
 import dev.pgdesk.ui.query.QueryTabModel;
 import dev.pgdesk.ui.query.QueryTabView;
+import dev.pgdesk.ui.saved.SaveQueryDialog;
+import dev.pgdesk.ui.saved.SavedQueriesView;
+import dev.pgdesk.ui.saved.SavedQueryActions;
 import dev.pgdesk.ui.schema.DdlView;
 import dev.pgdesk.ui.schema.NavigatorActions;
 import dev.pgdesk.ui.schema.NavigatorModel;
@@ -188,7 +192,25 @@ public final class MainWindow {
         MenuItem saveAs = item("Save As…", "menuSaveAs", () -> currentEditor().ifPresent(tab -> tab.save(true)));
         MenuItem history = item("Query History", "menuHistory", this::showHistory);
         history.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
-        Menu sql = new Menu("SQL", null, newEditor, openFile, save, saveAs, new SeparatorMenuItem(), history);
+        MenuItem saveQuery = item("Save as Saved Query…", "menuSaveQuery", this::saveQuery);
+        saveQuery.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+S"));
+        saveQuery
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> currentEditor().isEmpty(),
+                        tabs.getSelectionModel().selectedItemProperty()));
+        MenuItem savedQueries = item("Saved Queries", "menuSavedQueries", this::showSavedQueries);
+        Menu sql = new Menu(
+                "SQL",
+                null,
+                newEditor,
+                openFile,
+                save,
+                saveAs,
+                new SeparatorMenuItem(),
+                saveQuery,
+                savedQueries,
+                history);
 
         Menu help = new Menu("Help", null, item("About pgdesk", "menuAbout", model::showAbout));
         MenuBar bar = new MenuBar(file, connection, sql, help);
@@ -464,6 +486,7 @@ public final class MainWindow {
         });
         tab.setOnClosed(event -> view.dispose());
         tab.getProperties().put(EDITOR_VIEW_KEY, view);
+        editor.setSaveQueryRequest(sql -> saveQuery(editor, sql));
         addTab(tab, null);
         Platform.runLater(() -> view.editor().area().requestFocus());
     }
@@ -502,6 +525,55 @@ public final class MainWindow {
         tab.setUserData(history);
         addTab(tab, null);
         history.refresh();
+    }
+
+    /** Opens the saved queries tab, or selects and reloads it when it is open already. */
+    private void showSavedQueries() {
+        model.savedQueries().reload();
+        Optional<Tab> open = tabs.getTabs().stream()
+                .filter(tab -> "savedQueriesTab".equals(tab.getId()))
+                .findFirst();
+        if (open.isPresent()) {
+            tabs.getSelectionModel().select(open.get());
+            return;
+        }
+        SavedQueryActions actions = new SavedQueryActions() {
+            @Override
+            public void open(SavedQuery query, boolean run) {
+                model.openSavedQuery(query, run);
+            }
+
+            @Override
+            public void edit(SavedQuery query) {
+                new SaveQueryDialog(model.editSavedQueryDialog(query))
+                        .show(window(), saved -> model.savedQueryStored(null, saved));
+            }
+
+            @Override
+            public Optional<String> commandLine(SavedQuery query) {
+                return model.savedQueryCommandLine(query);
+            }
+        };
+        Tab tab = new Tab("Saved Queries", new SavedQueriesView(model.savedQueries(), actions).content());
+        tab.setId("savedQueriesTab");
+        addTab(tab, null);
+    }
+
+    /** Saves the current editor's selection, or all its text, as a saved query. */
+    private void saveQuery() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null
+                && tab.getUserData() instanceof QueryTabModel editor
+                && tab.getProperties().get(EDITOR_VIEW_KEY) instanceof QueryTabView view) {
+            saveQuery(editor, view.textToSave());
+        } else {
+            model.dialogs().showInfo("Open a SQL editor", "Select the SQL editor whose query you want to save first.");
+        }
+    }
+
+    private void saveQuery(QueryTabModel editor, String sql) {
+        new SaveQueryDialog(model.saveQueryDialog(editor, sql))
+                .show(window(), saved -> model.savedQueryStored(editor, saved));
     }
 
     /** Opens the Monitor tab of the selected connection, or selects it when it is open already. */

@@ -14,12 +14,16 @@ import dev.pgdesk.monitor.ServerMonitor;
 import dev.pgdesk.pool.PoolStats;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.query.QuerySession;
+import dev.pgdesk.saved.SavedQuery;
+import dev.pgdesk.saved.SavedQueryCommandLine;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.task.TaskRunner;
 import dev.pgdesk.ui.connect.ConnectionDialogModel;
 import dev.pgdesk.ui.dialog.DialogService;
 import dev.pgdesk.ui.monitor.MonitorModel;
 import dev.pgdesk.ui.query.QueryTabModel;
+import dev.pgdesk.ui.saved.SaveQueryModel;
+import dev.pgdesk.ui.saved.SavedQueriesModel;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,6 +81,7 @@ public final class MainWindowModel {
     private final Set<String> connecting = new HashSet<>();
 
     private final EditorWorkspace editors;
+    private SavedQueriesModel savedQueries;
 
     public MainWindowModel(AppServices services) {
         this.services = services;
@@ -496,6 +501,156 @@ public final class MainWindowModel {
         QueryTabModel tab = editors.newTab(item.get().profile(), session);
         tab.textProperty().set(sql);
         return Optional.of(tab);
+    }
+
+    // Commands: saved queries
+
+    /** The saved queries tab's model, one for the window so every change through pgdesk reloads it. */
+    public SavedQueriesModel savedQueries() {
+        if (savedQueries == null) {
+            savedQueries = new SavedQueriesModel(
+                    services.savedQueries(), services.tasks(), services.dialogs(), this::profileName);
+        }
+        return savedQueries;
+    }
+
+    /**
+     * The "Save as Saved Query" dialog for {@code sql} of an editor: its connection, the parameter panel's
+     * values as defaults, and the saved query the editor came from (saving again replaces it).
+     */
+    public SaveQueryModel saveQueryDialog(QueryTabModel editor, String sql) {
+        return SaveQueryModel.forEditor(
+                services.savedQueries(),
+                services.tasks(),
+                services.dialogs(),
+                editor.profileId(),
+                editor.profileName(),
+                editor.savedQueryProperty().get(),
+                sql,
+                editor.parameterValues(),
+                editor.parameterTypes());
+    }
+
+    /** The dialog that edits a saved query; a global one offers the selected connection as the other scope. */
+    public SaveQueryModel editSavedQueryDialog(SavedQuery query) {
+        String profileId = query.isGlobal()
+                ? Optional.ofNullable(selected.get()).map(ProfileItem::id).orElse(null)
+                : query.profileId();
+        return SaveQueryModel.forEdit(
+                services.savedQueries(),
+                services.tasks(),
+                services.dialogs(),
+                profileId,
+                profileId == null ? null : profileName(profileId).orElse("deleted connection"),
+                query);
+    }
+
+    /** A dialog stored {@code query}: the editor it came from (if any) now belongs to it; the list reloads. */
+    public void savedQueryStored(QueryTabModel editor, SavedQuery query) {
+        if (editor != null) {
+            editor.savedQueryProperty().set(query);
+        }
+        savedQueries().reload();
+        statusMessage.set("Saved the query " + query.name() + ". Run it with: "
+                + SavedQueryCommandLine.of(query, commandLineProfile(query).orElse(null)));
+    }
+
+    /**
+     * Opens a saved query in a new editor, its parameter panel starting with the defaults, and runs it when
+     * {@code run}. A query of a profile opens on that profile; a global one on the selected connection when it
+     * is connected, else the only connected one, else the user picks.
+     */
+    public void openSavedQuery(SavedQuery query, boolean run) {
+        Optional<ProfileItem> item = profiles.stream()
+                .filter(each -> each.id().equals(query.profileId()))
+                .findFirst()
+                .or(this::connectionForGlobalQuery);
+        if (item.isEmpty()) {
+            statusMessage.set("Choose a connection for " + query.name() + " first.");
+            return;
+        }
+        QuerySession session = openConnection(item.get().id())
+                .map(open -> new QuerySession(open.session()))
+                .orElse(null);
+        QueryTabModel tab = editors.newTab(item.get().profile(), session);
+        tab.titleProperty().set(query.name());
+        tab.textProperty().set(query.sql());
+        tab.savedQueryProperty().set(query);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        query.parameters()
+                .forEach(parameter ->
+                        parameter.defaultValueIfAny().ifPresent(value -> defaults.put(parameter.label(), value)));
+        tab.presetParameters(defaults);
+        if (run) {
+            tab.runScript();
+        } else {
+            tab.showParameters();
+            statusMessage.set("The saved query " + query.name() + " is in a new editor on "
+                    + item.get().name() + ": press Ctrl+Shift+Enter to run it.");
+        }
+    }
+
+    private Optional<ProfileItem> connectionForGlobalQuery() {
+        ProfileItem chosen = selected.get();
+        if (chosen != null && isConnected(chosen.id())) {
+            return Optional.of(chosen);
+        }
+        if (openConnections.size() == 1) {
+            String id = openConnections.get(0).profile().id();
+            return profiles.stream().filter(each -> each.id().equals(id)).findFirst();
+        }
+        List<ProfileItem> candidates = profiles.stream()
+                .sorted(Comparator.comparing((ProfileItem each) -> !isConnected(each.id()))
+                        .thenComparing(each -> each.name().toLowerCase(Locale.ROOT)))
+                .toList();
+        if (candidates.isEmpty()) {
+            services.dialogs().showInfo("No connection", "Add a connection first: a saved query runs on a connection.");
+            return Optional.empty();
+        }
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0));
+        }
+        return services.dialogs()
+                .choose(
+                        "Which connection?",
+                        "This saved query is for all connections. Which one should it run on?",
+                        candidates.stream().map(ProfileItem::name).toList())
+                .flatMap(name -> candidates.stream()
+                        .filter(each -> each.name().equals(name))
+                        .findFirst());
+    }
+
+    /**
+     * The {@code pgdesk run} command line that runs {@code query}: on its own profile, or for a global query
+     * on the selected connection; empty (after saying so) when there is none to name.
+     */
+    public Optional<String> savedQueryCommandLine(SavedQuery query) {
+        Optional<String> profile = commandLineProfile(query);
+        if (profile.isEmpty()) {
+            services.dialogs()
+                    .showInfo(
+                            "Choose a connection",
+                            "“" + query.name() + "” runs on any connection: select the saved connection the command"
+                                    + " should name, then copy it again.");
+            return Optional.empty();
+        }
+        statusMessage.set("Copied the command that runs " + query.name() + ".");
+        return Optional.of(SavedQueryCommandLine.of(query, profile.get()));
+    }
+
+    /** The saved profile a command line names: the query's own, or the selected one (not the sample). */
+    private Optional<String> commandLineProfile(SavedQuery query) {
+        return profileName(query.profileId())
+                .or(() -> Optional.ofNullable(selected.get())
+                        .filter(item -> !item.sample())
+                        .map(ProfileItem::name));
+    }
+
+    private Optional<String> profileName(String profileId) {
+        return profiles.stream()
+                .filter(item -> item.id().equals(profileId))
+                .map(ProfileItem::name)
+                .findFirst();
     }
 
     /** A monitor of the selected profile's server, on its own monitor session; empty when not connected. */

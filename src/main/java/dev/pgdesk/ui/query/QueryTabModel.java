@@ -22,6 +22,7 @@ import dev.pgdesk.query.ScriptRunner;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.TransactionState;
+import dev.pgdesk.saved.SavedQuery;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
@@ -35,11 +36,13 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -121,6 +124,13 @@ public final class QueryTabModel {
 
     private CancellationToken runToken;
     private Runnable connectRequest = () -> {};
+
+    /** The saved query this editor was opened from or last saved as; null for none. */
+    private final ObjectProperty<SavedQuery> savedQuery = new SimpleObjectProperty<>();
+    /** Values the parameter panel starts with (a saved query's defaults), by label such as {@code :day}. */
+    private final Map<String, String> presetValues = new HashMap<>();
+
+    private Consumer<String> saveQueryRequest = sql -> {};
 
     public QueryTabModel(QueryServices services, EditorTabState state, String profileName) {
         this.services = services;
@@ -276,6 +286,8 @@ public final class QueryTabModel {
             RememberedValue last = remembered.get(parameter.label());
             if (old != null && old.givenProperty().get()) {
                 row.recall(old.valueProperty().get(), old.nullProperty().get(), old.typeOverride());
+            } else if (presetValues.containsKey(parameter.label())) {
+                row.recall(presetValues.get(parameter.label()), false, null);
             } else if (last != null) {
                 row.recall(last.value(), last.isNull(), last.typeOverride());
             }
@@ -900,6 +912,58 @@ public final class QueryTabModel {
     public void setOrder(int order) {
         this.order = order;
         autosave();
+    }
+
+    /**
+     * Starts the parameter panel with these values (a saved query's defaults) instead of the ones remembered
+     * from earlier runs; values the user typed since still win.
+     *
+     * @param valuesByLabel the text of each parameter, by label as the SQL writes it ({@code $1}, {@code :day})
+     */
+    public void presetParameters(Map<String, String> valuesByLabel) {
+        presetValues.clear();
+        presetValues.putAll(valuesByLabel);
+    }
+
+    /**
+     * The values now in the parameter panel, by label ({@code $1}, {@code :day}): only those given and not
+     * NULL, for saving as a saved query's defaults.
+     */
+    public Map<String, String> parameterValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ParameterRow row : parameters) {
+            if (row.givenProperty().get() && !row.nullProperty().get()) {
+                values.put(row.label(), row.valueProperty().get());
+            }
+        }
+        return values;
+    }
+
+    /** The panel's type of each parameter (the server's unless the user chose another), by label. */
+    public Map<String, String> parameterTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (ParameterRow row : parameters) {
+            String type = row.typeProperty().get();
+            if (type != null && !type.isBlank()) {
+                types.put(row.label(), type);
+            }
+        }
+        return types;
+    }
+
+    /** Asks the window to open the "Save as Saved Query" dialog for {@code sql} of this editor. */
+    public void requestSaveAsSavedQuery(String sql) {
+        saveQueryRequest.accept(sql);
+    }
+
+    /** What {@link #requestSaveAsSavedQuery} does; the window sets it. */
+    public void setSaveQueryRequest(Consumer<String> saveQueryRequest) {
+        this.saveQueryRequest = saveQueryRequest;
+    }
+
+    /** The saved query this editor was opened from or last saved as, so saving again replaces it. */
+    public ObjectProperty<SavedQuery> savedQueryProperty() {
+        return savedQuery;
     }
 
     public void setConnectRequest(Runnable connectRequest) {

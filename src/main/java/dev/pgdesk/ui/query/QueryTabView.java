@@ -29,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexRange;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -111,6 +112,7 @@ public final class QueryTabView {
             }
         });
         editor.area().caretPositionProperty().addListener((obs, old, now) -> model.setCaret(now));
+        editor.area().setContextMenu(contextMenu());
         editor.completionCacheProperty().bind(model.completionCacheProperty());
         model.errorMarkProperty().addListener((obs, old, mark) -> {
             if (mark == null) {
@@ -156,6 +158,29 @@ public final class QueryTabView {
 
     public SqlEditor editor() {
         return editor;
+    }
+
+    /** Cut, copy and paste, and saving the selection (or all the text) as a saved query. */
+    private ContextMenu contextMenu() {
+        MenuItem cut = new MenuItem("Cut");
+        cut.setOnAction(event -> editor.area().cut());
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(event -> editor.area().copy());
+        MenuItem paste = new MenuItem("Paste");
+        paste.setOnAction(event -> editor.area().paste());
+        MenuItem selectAll = new MenuItem("Select All");
+        selectAll.setOnAction(event -> editor.area().selectAll());
+        MenuItem saveQuery = new MenuItem("Save as Saved Query…");
+        saveQuery.setId("contextSaveQuery");
+        saveQuery.setOnAction(event -> model.requestSaveAsSavedQuery(textToSave()));
+        return new ContextMenu(
+                cut, copy, paste, new SeparatorMenuItem(), selectAll, new SeparatorMenuItem(), saveQuery);
+    }
+
+    /** What "Save as Saved Query" saves: the selected text when there is a selection, else the whole text. */
+    public String textToSave() {
+        String selected = editor.area().getSelectedText();
+        return selected == null || selected.isBlank() ? editor.getText() : selected;
     }
 
     /** Stops the timers and the editor's background highlighting: the tab is gone. */
