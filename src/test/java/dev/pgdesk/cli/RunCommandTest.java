@@ -182,11 +182,24 @@ class RunCommandTest {
     }
 
     @Test
-    void aMissingSavedQueryIsABadArgumentThatSaysHowToListThem() {
+    void aMissingSavedQueryIsABadArgumentThatListsTheSavedOnes() {
         int status = run("no_such_query");
 
         assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(stderr()).contains("no saved query 'no_such_query'; run 'pgdesk saved list' to see them");
+        assertThat(stderr())
+                .isEqualTo("pgdesk run: no saved query 'no_such_query'; the saved queries are broken, daily_report,"
+                        + " doubled, gap, undeclared ('pgdesk saved list' shows them in full)\n");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingSavedQueryWhenNoneAreSavedSaysWhereToSaveOne() {
+        store = new SavedQueryStore(home.resolve("empty").resolve("saved-queries.json"));
+
+        int status = run("daily_report");
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(stderr()).contains("no saved query 'daily_report'; there are no saved queries yet");
     }
 
     @Test
