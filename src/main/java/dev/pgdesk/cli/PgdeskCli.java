@@ -69,6 +69,11 @@ public final class PgdeskCli {
         return version == null ? "(development build)" : version;
     }
 
+    /** The names of the commands, in the order the overview lists them. */
+    List<String> commandNames() {
+        return commands.stream().map(CliCommand::name).toList();
+    }
+
     private String overview() {
         StringBuilder text = new StringBuilder("Usage: pgdesk <command> [options]\n\nCommands:\n");
         for (CliCommand command : commands) {
