@@ -77,8 +77,9 @@ final class FormattedResults {
                 ExportProgress done = ResultExporter.export(cursor, file.get(), options, progress -> {}, token);
                 messages.info(String.format(
                         Locale.ROOT,
-                        "wrote %d rows (%d bytes) to %s in %.1f s",
+                        "wrote %d %s (%d bytes) to %s in %.1f s",
                         done.rows(),
+                        done.rows() == 1 ? "row" : "rows",
                         done.bytes(),
                         file.get(),
                         done.elapsed().toMillis() / 1000.0));
