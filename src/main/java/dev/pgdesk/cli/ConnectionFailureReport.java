@@ -10,8 +10,8 @@ import java.sql.SQLException;
 final class ConnectionFailureReport {
 
     /** Where pgdesk looks for a password, for a run that had none and nobody to ask. */
-    static final String PASSWORD_SOURCES = "pgdesk asks for the password only on a terminal. For scripts and"
-            + " schedulers, save it in the keyring (the connection dialog of the pgdesk window, for a saved"
+    static final String PASSWORD_SOURCES = "pgdesk asks for the password only when its standard input and"
+            + " output are a terminal (not redirected). Otherwise, and for schedulers, save it in the keyring (the connection dialog of the pgdesk window, for a saved"
             + " profile), add a line host:port:database:user:password to ~/.pgpass (mode 0600), or set"
             + " PGPASSWORD.";
 
