@@ -1,0 +1,39 @@
+package dev.pgdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class SessionOpenerTest {
+
+    @Test
+    void theDriversMissingPasswordRefusalIsAPasswordDemand() {
+        SQLException refusal = new SQLException(
+                "The server requested SCRAM-based authentication, but no password was provided.", "08004");
+
+        assertThat(SessionOpener.demandsPassword(refusal)).isTrue();
+    }
+
+    @Test
+    void aRefusalWrappedByThePoolIsFoundInTheCauses() {
+        SQLException refusal = new SQLException(
+                "The server requested password-based authentication, but no password was provided.", "08004");
+
+        assertThat(SessionOpener.demandsPassword(new SQLException("pool could not start", null, refusal)))
+                .isTrue();
+    }
+
+    @Test
+    void aServerWithoutSslSharesTheStateButIsNoPasswordDemand() {
+        assertThat(SessionOpener.demandsPassword(new SQLException("The server does not support SSL.", "08004")))
+                .isFalse();
+    }
+
+    @Test
+    void aRejectedPasswordIsNoDemandForOne() {
+        SQLException rejected = new SQLException("password authentication failed for user \"alice\"", "28P01");
+
+        assertThat(SessionOpener.demandsPassword(rejected)).isFalse();
+    }
+}
