@@ -48,13 +48,14 @@ final class SessionOpener {
 
     /**
      * Whether the server asked for a password and the driver had none to send. pgjdbc reports this with the
-     * state it also uses for a server without SSL, so the driver's wording, which names SSL there, decides.
+     * state it also uses for a server that cannot encrypt, and words it in the JVM's language; the names SSL
+     * and GSS, which no translation changes, tell the encryption refusals apart.
      */
     static boolean demandsPassword(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && CONNECTION_REJECTED.equals(sql.getSQLState())) {
-                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-                return message.contains("password") && !message.contains("ssl");
+                String message = String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT);
+                return !message.contains("SSL") && !message.contains("GSS");
             }
         }
         return false;

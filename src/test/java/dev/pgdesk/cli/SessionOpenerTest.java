@@ -31,6 +31,21 @@ class SessionOpenerTest {
     }
 
     @Test
+    void theRefusalInAnotherLanguageIsStillAPasswordDemand() {
+        SQLException refusal = new SQLException(
+                "Der Server verlangt SCRAM-Authentifizierung, aber es wurde kein Passwort angegeben.", "08004");
+
+        assertThat(SessionOpener.demandsPassword(refusal)).isTrue();
+    }
+
+    @Test
+    void aServerWithoutGssEncryptionIsNoPasswordDemand() {
+        assertThat(SessionOpener.demandsPassword(
+                        new SQLException("The server does not support GSS Encryption.", "08004")))
+                .isFalse();
+    }
+
+    @Test
     void aRejectedPasswordIsNoDemandForOne() {
         SQLException rejected = new SQLException("password authentication failed for user \"alice\"", "28P01");
 
