@@ -57,6 +57,7 @@ final class ActivityCommand implements CliCommand {
     public String usage() {
         return """
                 Usage: pgdesk activity <target> [--hide-idle] [--this-database] [--mine] [--search TEXT] [--json]
+                                       [--no-password]
 
                 Prints every session of the server as pg_stat_activity shows it to you: pid, user,
                 database, application, client, state, wait event, transaction and query age, the pids
@@ -68,7 +69,9 @@ final class ActivityCommand implements CliCommand {
                 a note on stderr says why and which role to ask for.
 
                 <target> is a connection URI, a key=value string or the name of a saved profile.
-                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 Options:
                   --hide-idle       leave out idle sessions (idle in transaction stays)
@@ -86,7 +89,8 @@ final class ActivityCommand implements CliCommand {
         CliArguments arguments;
         String target;
         try {
-            arguments = CliArguments.parse(args, Set.of(JSON, HIDE_IDLE, THIS_DATABASE, MINE), Set.of(SEARCH));
+            arguments = CliArguments.parse(
+                    args, Set.of(JSON, HIDE_IDLE, THIS_DATABASE, MINE, SessionOpener.NO_PASSWORD), Set.of(SEARCH));
             target = arguments.singlePositional("target (a postgresql:// URI, a key=value string or a profile name)");
         } catch (CliUsageException e) {
             return usageError(err, e.getMessage());
@@ -104,7 +108,11 @@ final class ActivityCommand implements CliCommand {
                 arguments.has(MINE),
                 arguments.value(SEARCH).orElse(""));
         return MonitorConnection.run(
-                name(), settings, err, monitor -> print(monitor, filter, arguments.has(JSON), out, err));
+                name(),
+                settings,
+                targets.opener(arguments.has(SessionOpener.NO_PASSWORD)),
+                err,
+                monitor -> print(monitor, filter, arguments.has(JSON), out, err));
     }
 
     private static int print(

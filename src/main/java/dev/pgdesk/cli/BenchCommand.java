@@ -5,13 +5,29 @@ import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code pgdesk bench}: the export benchmark of the README, on the local sample server. */
 final class BenchCommand implements CliCommand {
     static final String ROWS = "--rows";
     private static final long DEFAULT_ROWS = 1_000_000;
+
+    /** Where the sample server's files live; read only when the benchmark runs. */
+    private final Supplier<Path> sampleDirectory;
+
+    /** The benchmark as {@code pgdesk} runs it: on the user's own sample server, as the window starts it. */
+    BenchCommand() {
+        this(() -> SampleDatabase.defaultDataDirectory(
+                AppDirectories.forCurrentUser().dataDir()));
+    }
+
+    /** @param sampleDirectory a sample server of its own (tests, so that they never share the user's) */
+    BenchCommand(Supplier<Path> sampleDirectory) {
+        this.sampleDirectory = sampleDirectory;
+    }
 
     @Override
     public String name() {
@@ -55,10 +71,8 @@ final class BenchCommand implements CliCommand {
             err.println("Run 'pgdesk bench --help' for usage.");
             return ExitCodes.BAD_ARGUMENTS;
         }
-        AppDirectories directories = AppDirectories.forCurrentUser();
         try (SampleDatabase sample = SampleDatabase.start(
-                        SampleDatabase.defaultDataDirectory(directories.dataDir()),
-                        message -> err.println("pgdesk bench: " + message));
+                        sampleDirectory.get(), message -> err.println("pgdesk bench: " + message));
                 PoolManager pools = new PoolManager()) {
             PooledSession pool = pools.open(sample.profile(), sample.password());
             new ExportBenchmark(pool, out, err).run(rows);

@@ -9,6 +9,12 @@ import java.sql.SQLException;
 /** Tells the user on stderr, in the connection dialog's words, why a command could not connect. */
 final class ConnectionFailureReport {
 
+    /** Where pgdesk looks for a password, for a run that had none and nobody to ask. */
+    static final String PASSWORD_SOURCES = "pgdesk asks for the password only when its standard input and"
+            + " output are a terminal (not redirected). Otherwise, and for schedulers, save it in the keyring (the connection dialog of the pgdesk window, for a saved"
+            + " profile), add a line host:port:database:user:password to ~/.pgpass (mode 0600), or set"
+            + " PGPASSWORD.";
+
     private ConnectionFailureReport() {}
 
     /** Prints the explanation and what to do; returns {@link ExitCodes#CONNECTION_FAILED}. */
@@ -19,7 +25,9 @@ final class ConnectionFailureReport {
         if (!failure.explanation().isBlank()) {
             err.println(failure.explanation());
         }
-        if (!failure.remedy().isBlank()) {
+        if (SessionOpener.demandsPassword(e)) {
+            err.println("What to do: " + PASSWORD_SOURCES);
+        } else if (!failure.remedy().isBlank()) {
             err.println("What to do: " + failure.remedy());
         }
         return ExitCodes.CONNECTION_FAILED;

@@ -80,7 +80,7 @@ final class ConninfoCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, err);
+        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, false, err);
         if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;
         }

@@ -1,7 +1,6 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.connect.ConnInfoException;
-import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
@@ -43,7 +42,7 @@ final class DdlCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                Usage: pgdesk ddl <target> <object>
+                Usage: pgdesk ddl <target> <object> [--no-password]
 
                 Prints SQL that recreates the object. Tables are reconstructed from the catalogs with
                 their columns, defaults, identity and generated columns, constraints (including foreign
@@ -64,7 +63,9 @@ final class DdlCommand implements CliCommand {
                 SQL: '"MyTable"'.
 
                 <target> is a connection URI, a key=value string or the name of a saved profile.
-                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 Exit status: 0 done, 2 bad arguments or no such object (or a function name that
                 needs its argument types), 3 connection failed, 4 SQL error.
@@ -73,10 +74,11 @@ final class DdlCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        CliArguments arguments;
         String target;
         String object;
         try {
-            CliArguments arguments = CliArguments.parse(args, Set.of(), Set.of());
+            arguments = CliArguments.parse(args, Set.of(SessionOpener.NO_PASSWORD), Set.of());
             List<String> positionals = arguments.positionals();
             if (positionals.size() != 2) {
                 throw new CliUsageException("expected a target and an object name, got " + positionals.size()
@@ -97,9 +99,8 @@ final class DdlCommand implements CliCommand {
         try (PoolManager pools = new PoolManager()) {
             PooledSession session;
             try {
-                session = pools.open(
-                        settings.profile(),
-                        Credentials.password(settings.password().orElse(null)));
+                session =
+                        targets.opener(arguments.has(SessionOpener.NO_PASSWORD)).open(pools, settings);
             } catch (SQLException e) {
                 return ConnectionFailureReport.print(err, name(), settings.profile(), e);
             }

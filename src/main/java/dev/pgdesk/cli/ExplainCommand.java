@@ -1,7 +1,6 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.connect.ConnInfoException;
-import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.secret.PasswordService;
@@ -84,6 +83,7 @@ final class ExplainCommand implements CliCommand {
         return """
                 Usage: pgdesk explain <target> [--sql TEXT | --file FILE] [--param VALUE ...]
                                       [--null-param N ...] [--analyze] [--json] [--timeout SECONDS]
+                                      [--no-password]
 
                 Prints the plan PostgreSQL chooses for ONE statement, as an indented tree: per node
                 the cost, estimated rows (and with --analyze the actual rows, loops, time, the
@@ -93,7 +93,9 @@ final class ExplainCommand implements CliCommand {
                 sorts and hashes that spilled to disk.
 
                 <target> is a connection URI, a key=value string or the name of a saved profile.
-                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 The statement comes from --sql TEXT, --file FILE ('-' for standard input) or
                 standard input. $1-style and :name parameters are bound as in 'pgdesk query'
@@ -130,7 +132,10 @@ final class ExplainCommand implements CliCommand {
         ScriptPlan plan;
         try {
             arguments = CliArguments.parse(
-                    args, Set.of(ANALYZE, JSON), Set.of(SQL, FILE, TIMEOUT), Set.of(PARAM, NULL_PARAM));
+                    args,
+                    Set.of(ANALYZE, JSON, SessionOpener.NO_PASSWORD),
+                    Set.of(SQL, FILE, TIMEOUT),
+                    Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
             timeout = TimeoutOption.parse(arguments.value(TIMEOUT));
             // Only the real process can sit at a terminal; reading it then would wait for typing.
@@ -163,9 +168,8 @@ final class ExplainCommand implements CliCommand {
         try (PoolManager pools = new PoolManager()) {
             PooledSession pooled;
             try {
-                pooled = pools.open(
-                        settings.profile(),
-                        Credentials.password(settings.password().orElse(null)));
+                pooled =
+                        targets.opener(arguments.has(SessionOpener.NO_PASSWORD)).open(pools, settings);
             } catch (SQLException e) {
                 return ConnectionFailureReport.print(err, name(), settings.profile(), e);
             }

@@ -39,7 +39,7 @@ final class FormattedResults {
     private final Optional<Path> file;
     private final ExportOptions options;
     private final PrintStream out;
-    private final PrintStream err;
+    private final CommandMessages messages;
 
     /**
      * @param file where the rows go instead of stdout (written atomically); json, jsonl or csv only
@@ -51,7 +51,7 @@ final class FormattedResults {
             boolean numericAsString,
             boolean pretty,
             PrintStream out,
-            PrintStream err) {
+            CommandMessages messages) {
         if (format == OutputFormat.DOCUMENTS) {
             throw new IllegalArgumentException("the documents format has its own printer");
         }
@@ -61,7 +61,7 @@ final class FormattedResults {
                 .map(export -> new ExportOptions(export, csvDelimiter, numericAsString, pretty))
                 .orElse(null);
         this.out = out;
-        this.err = err;
+        this.messages = messages;
     }
 
     /**
@@ -75,10 +75,11 @@ final class FormattedResults {
         try (RowCursor cursor = session.openCursor(statement, FETCH_SIZE, timeout, token)) {
             if (file.isPresent()) {
                 ExportProgress done = ResultExporter.export(cursor, file.get(), options, progress -> {}, token);
-                err.println(String.format(
+                messages.info(String.format(
                         Locale.ROOT,
-                        "pgdesk query: wrote %d rows (%d bytes) to %s in %.1f s",
+                        "wrote %d %s (%d bytes) to %s in %.1f s",
                         done.rows(),
+                        done.rows() == 1 ? "row" : "rows",
                         done.bytes(),
                         file.get(),
                         done.elapsed().toMillis() / 1000.0));
@@ -103,7 +104,7 @@ final class FormattedResults {
     }
 
     private void printNotices(RowCursor cursor) {
-        cursor.notices().forEach(notice -> err.println(notice.severity() + ":  " + notice.message()));
+        cursor.notices().forEach(notice -> messages.err().println(notice.severity() + ":  " + notice.message()));
     }
 
     /** Rows of a statement that is not streamed (a RETURNING clause), in the chosen format on stdout. */
@@ -125,7 +126,7 @@ final class FormattedResults {
 
     /** A command's result as psql's tag on stderr: {@code INSERT 3}. */
     void print(UpdateResult update) {
-        err.println(update.command() + " " + update.rowsAffected());
+        messages.err().println(update.command() + " " + update.rowsAffected());
     }
 
     private void write(List<Column> columns, RowSource rows, CancellationToken token) throws IOException, SQLException {

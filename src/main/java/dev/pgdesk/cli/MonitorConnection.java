@@ -1,6 +1,5 @@
 package dev.pgdesk.cli;
 
-import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.monitor.MonitorException;
 import dev.pgdesk.monitor.ServerMonitor;
@@ -20,15 +19,13 @@ final class MonitorConnection {
     private MonitorConnection() {}
 
     /**
-     * Runs {@code work} on the monitor session of {@code settings}; a failed connection or an SQL error is
-     * reported on stderr with its exit status.
+     * Runs {@code work} on the monitor session of {@code settings}, connected by {@code opener}; a failed
+     * connection or an SQL error is reported on stderr with its exit status.
      */
-    static int run(String command, ResolvedSettings settings, PrintStream err, Work work) {
+    static int run(String command, ResolvedSettings settings, SessionOpener opener, PrintStream err, Work work) {
         try (PoolManager pools = new PoolManager()) {
             try {
-                pools.open(
-                        settings.profile(),
-                        Credentials.password(settings.password().orElse(null)));
+                opener.open(pools, settings);
             } catch (SQLException e) {
                 return ConnectionFailureReport.print(err, command, settings.profile(), e);
             }

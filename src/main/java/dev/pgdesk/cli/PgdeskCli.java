@@ -69,13 +69,26 @@ public final class PgdeskCli {
         return version == null ? "(development build)" : version;
     }
 
+    /** The names of the commands, in the order the overview lists them. */
+    List<String> commandNames() {
+        return commands.stream().map(CliCommand::name).toList();
+    }
+
     private String overview() {
         StringBuilder text = new StringBuilder("Usage: pgdesk <command> [options]\n\nCommands:\n");
         for (CliCommand command : commands) {
             text.append(String.format("  %-16s %s%n", command.name(), command.summary()));
         }
-        text.append(
-                "\nRun 'pgdesk <command> --help' for the options of a command, 'pgdesk --version' for the version.\n");
+        text.append("""
+
+                Passwords come from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass, and on a
+                terminal pgdesk asks when the server wants one; none is needed on the command line.
+
+                Exit status: 0 success, 1 other failure, 2 bad arguments (nothing was run),
+                3 connection failed, 4 SQL error, 5 not available on the server (slow-queries).
+
+                Run 'pgdesk <command> --help' for the options of a command, 'pgdesk --version' for the version.
+                """);
         return text.toString();
     }
 }

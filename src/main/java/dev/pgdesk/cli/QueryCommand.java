@@ -2,7 +2,6 @@ package dev.pgdesk.cli;
 
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
-import dev.pgdesk.connect.Credentials;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
@@ -94,7 +93,7 @@ final class QueryCommand implements CliCommand {
                 Usage: pgdesk query <target> [--sql TEXT | --file FILE] [--param VALUE ...]
                                     [--null-param N ...] [--timeout SECONDS] [--pretty]
                                     [--format json|jsonl|csv|table] [--output FILE]
-                                    [--delimiter C] [--numeric-as-string]
+                                    [--delimiter C] [--numeric-as-string] [--no-password]
 
                 Runs SQL through the same core as the editor: the script is split into statements,
                 parameters are bound (never pasted into the SQL), each statement runs with a timeout,
@@ -103,7 +102,9 @@ final class QueryCommand implements CliCommand {
 
                 <target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),
                 a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.
-                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 The SQL comes from exactly one of:
                   --sql TEXT        the statement(s) on the command line
@@ -169,6 +170,15 @@ final class QueryCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(new CommandMessages(name(), err), args, in, out);
+    }
+
+    /**
+     * Runs the command with its messages under another command's name ({@code pgdesk run}, which runs a
+     * saved query through this one).
+     */
+    int run(CommandMessages messages, List<String> args, InputStream in, PrintStream out) {
+        PrintStream err = messages.err();
         CliArguments arguments;
         String target;
         Duration timeout;
@@ -177,7 +187,7 @@ final class QueryCommand implements CliCommand {
         try {
             arguments = CliArguments.parse(
                     args,
-                    Set.of(PRETTY, NUMERIC_AS_STRING),
+                    Set.of(PRETTY, NUMERIC_AS_STRING, SessionOpener.NO_PASSWORD),
                     Set.of(SQL, FILE, TIMEOUT, FORMAT, OUTPUT, DELIMITER),
                     Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
@@ -185,17 +195,17 @@ final class QueryCommand implements CliCommand {
             format = format(arguments);
             delimiter = delimiter(arguments, format);
         } catch (CliUsageException e) {
-            return usageError(err, e.getMessage());
+            return messages.usageError(e.getMessage());
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, warning -> warn(err, warning));
+            settings = targets.resolve(target, messages::warning);
         } catch (ConnInfoException e) {
-            return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage());
+            return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
         List<FieldError> problems = ResolvedSettingsView.problems(settings);
         if (!problems.isEmpty()) {
-            problems.forEach(problem -> error(err, ExitCodes.BAD_ARGUMENTS, problem.message()));
+            problems.forEach(problem -> messages.error(ExitCodes.BAD_ARGUMENTS, problem.message()));
             return ExitCodes.BAD_ARGUMENTS;
         }
         ScriptSource source;
@@ -207,36 +217,34 @@ final class QueryCommand implements CliCommand {
             plan = ScriptPlan.ofScript(source.text());
             texts = QueryParameters.assign(plan.parameters(), arguments.values(PARAM), arguments.values(NULL_PARAM));
         } catch (CliUsageException e) {
-            return usageError(err, e.getMessage());
+            return messages.usageError(e.getMessage());
         } catch (UnsupportedStatementException | InvalidParametersException e) {
-            return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
+            return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
         }
         if (arguments.value(OUTPUT).isPresent()) {
             long reading = plan.statements().stream()
                     .filter(statement -> RowCursor.canStream(statement.text()))
                     .count();
             if (reading != 1) {
-                return usageError(
-                        err,
+                return messages.usageError(
                         "--output takes the rows of exactly one reading statement (SELECT, WITH, VALUES, TABLE,"
                                 + " SHOW, EXPLAIN); the SQL has " + reading);
             }
         }
         if (plan.isEmpty()) {
-            warn(err, source.name() + " holds no SQL statement; nothing was run");
+            messages.warning(source.name() + " holds no SQL statement; nothing was run");
             return ExitCodes.OK;
         }
         try (PoolManager pools = new PoolManager()) {
             PooledSession pooled;
             try {
-                pooled = pools.open(
-                        settings.profile(),
-                        Credentials.password(settings.password().orElse(null)));
+                pooled =
+                        targets.opener(arguments.has(SessionOpener.NO_PASSWORD)).open(pools, settings);
             } catch (SQLException e) {
-                return ConnectionFailureReport.print(err, name(), settings.profile(), e);
+                return ConnectionFailureReport.print(err, messages.command(), settings.profile(), e);
             }
             QueryExecution execution = format == OutputFormat.DOCUMENTS
-                    ? new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, err)
+                    ? new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, messages)
                     : new QueryExecution(
                             plan,
                             texts,
@@ -249,9 +257,9 @@ final class QueryCommand implements CliCommand {
                                     arguments.has(NUMERIC_AS_STRING),
                                     arguments.has(PRETTY),
                                     out,
-                                    err),
+                                    messages),
                             out,
-                            err);
+                            messages);
             return runCancellingOnInterrupt(execution, new QuerySession(pooled));
         }
     }
@@ -333,34 +341,11 @@ final class QueryCommand implements CliCommand {
         return value.charAt(0);
     }
 
-    private static int usageError(PrintStream err, String message) {
-        err.println("pgdesk query: " + message);
-        err.println("Run 'pgdesk query --help' for usage.");
-        return ExitCodes.BAD_ARGUMENTS;
-    }
-
-    private static int error(PrintStream err, int status, String message) {
-        err.println("pgdesk query: " + message);
-        return status;
-    }
-
-    private static void warn(PrintStream err, String message) {
-        err.println("pgdesk query: warning: " + message);
-    }
-
     /**
      * Whether standard input is a terminal someone would have to type into. Java 17's console exists only
      * when stdin and stdout both are terminals; later versions also say so through {@code isTerminal}.
      */
     private static boolean stdinIsTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return Terminal.console().isPresent();
     }
 }

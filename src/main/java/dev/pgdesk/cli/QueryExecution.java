@@ -45,11 +45,13 @@ final class QueryExecution {
     /** The {@code --format}/{@code --output} writer; null for the default JSON documents. */
     private final FormattedResults formatted;
 
+    private final CommandMessages messages;
     private final PrintStream err;
 
     /**
      * @param texts each parameter's text from the command line, {@code null} for NULL
      * @param script the whole script, for error lines
+     * @param messages stderr, under the name of the command the user ran
      */
     QueryExecution(
             ScriptPlan plan,
@@ -58,8 +60,8 @@ final class QueryExecution {
             String script,
             boolean pretty,
             PrintStream out,
-            PrintStream err) {
-        this(plan, texts, timeout, script, new JsonResultPrinter(out, pretty), null, err);
+            CommandMessages messages) {
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, pretty), null, messages);
     }
 
     /** A run that writes rows with {@code --format}/{@code --output}. */
@@ -70,8 +72,8 @@ final class QueryExecution {
             String script,
             FormattedResults formatted,
             PrintStream out,
-            PrintStream err) {
-        this(plan, texts, timeout, script, new JsonResultPrinter(out, false), formatted, err);
+            CommandMessages messages) {
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, false), formatted, messages);
     }
 
     private QueryExecution(
@@ -81,14 +83,15 @@ final class QueryExecution {
             String script,
             JsonResultPrinter printer,
             FormattedResults formatted,
-            PrintStream err) {
+            CommandMessages messages) {
         this.plan = plan;
         this.texts = texts;
         this.timeout = timeout;
         this.script = script;
         this.printer = printer;
         this.formatted = formatted;
-        this.err = err;
+        this.messages = messages;
+        this.err = messages.err();
     }
 
     /** Runs the script on {@code session} and closes it; returns the exit status. */
@@ -99,7 +102,7 @@ final class QueryExecution {
             try {
                 values = convert(session);
             } catch (ParameterValueException e) {
-                err.println("pgdesk query: " + e.getMessage() + ". Nothing was run.");
+                messages.info(e.getMessage() + ". Nothing was run.");
                 return ExitCodes.BAD_ARGUMENTS;
             }
             try {
@@ -112,18 +115,17 @@ final class QueryExecution {
                         })
                         : runFormatted(session, values, token);
             } catch (UncheckedIOException e) {
-                err.println("pgdesk query: could not write the output: "
-                        + e.getCause().getMessage());
+                messages.info("could not write the output: " + e.getCause().getMessage());
                 return ExitCodes.FAILURE;
             }
             return run.failed() ? reportFailure(run, token) : ExitCodes.OK;
         } finally {
             if (session.close() == TransactionEnd.ROLLED_BACK) {
                 if (run != null && !run.failed()) {
-                    err.println("pgdesk query: warning: the script ended inside a transaction (BEGIN without"
+                    messages.warning("the script ended inside a transaction (BEGIN without"
                             + " COMMIT); it was rolled back, so none of its changes were kept");
                 } else {
-                    err.println("pgdesk query: the open transaction was rolled back");
+                    messages.info("the open transaction was rolled back");
                 }
             }
         }
@@ -163,14 +165,14 @@ final class QueryExecution {
         }
         if (result instanceof RowsResult rows) {
             if (formatted.writesFile()) {
-                err.println("pgdesk query: statement " + (index + 1) + " returned "
+                messages.info("statement " + (index + 1) + " returned "
                         + rows.rows().size()
                         + " rows, which were not written: --output takes the rows of the reading statement");
                 return;
             }
             formatted.print(rows, token);
             if (rows.truncated()) {
-                err.println("pgdesk query: warning: statement " + (index + 1) + " returned more than "
+                messages.warning("statement " + (index + 1) + " returned more than "
                         + rows.rows().size() + " rows; only the first "
                         + rows.rows().size() + " were printed");
             }
@@ -207,7 +209,7 @@ final class QueryExecution {
         if (result instanceof RowsResult rows) {
             printer.print(rows);
             if (rows.truncated()) {
-                err.println("pgdesk query: warning: statement " + (outcome.index() + 1) + " returned more than "
+                messages.warning("statement " + (outcome.index() + 1) + " returned more than "
                         + rows.rows().size() + " rows; only the first "
                         + rows.rows().size()
                         + " were printed (add a LIMIT or narrow the query)");
@@ -224,14 +226,14 @@ final class QueryExecution {
         ServerErrorReport.lines(error, script, failed.errorOffset()).forEach(err::println);
         if (ServerError.QUERY_CANCELED.equals(error.sqlState())) {
             if (token.isCancelled()) {
-                err.println("pgdesk query: interrupted; the statement was canceled on the server");
+                messages.info("interrupted; the statement was canceled on the server");
             } else if (!timeout.isZero()) {
-                err.println("pgdesk query: the statement ran longer than the timeout of " + seconds(timeout)
+                messages.info("the statement ran longer than the timeout of " + seconds(timeout)
                         + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
             }
         }
         if (plan.statements().size() > 1) {
-            err.println("pgdesk query: statement " + (failed.index() + 1) + " of "
+            messages.info("statement " + (failed.index() + 1) + " of "
                     + plan.statements().size()
                     + " (line " + lineOf(failed.statement().start()) + ") failed"
                     + (run.notRun() == 0 ? "" : "; the " + run.notRun() + " after it did not run"));

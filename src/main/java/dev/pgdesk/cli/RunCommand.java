@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  */
 final class RunCommand implements CliCommand {
     static final String PROFILE = "--profile";
-    private static final Set<String> PASSED_FLAGS = Set.of(QueryCommand.PRETTY, QueryCommand.NUMERIC_AS_STRING);
+    private static final Set<String> PASSED_FLAGS =
+            Set.of(QueryCommand.PRETTY, QueryCommand.NUMERIC_AS_STRING, SessionOpener.NO_PASSWORD);
     private static final Set<String> PASSED_OPTIONS =
             Set.of(QueryCommand.TIMEOUT, QueryCommand.FORMAT, QueryCommand.OUTPUT, QueryCommand.DELIMITER);
 
@@ -79,6 +80,7 @@ final class RunCommand implements CliCommand {
                                   [--param name=VALUE ...] [--null-param name ...]
                                   [--format json|jsonl|csv|table] [--output FILE] [--timeout SECONDS]
                                   [--pretty] [--delimiter C] [--numeric-as-string]
+                                  [--no-password]
 
                 Runs a query saved in pgdesk (see 'pgdesk saved list') exactly as 'pgdesk query'
                 runs SQL: same output formats, streaming with --output, timeouts and exit codes.
@@ -92,6 +94,10 @@ final class RunCommand implements CliCommand {
                   --param name=VALUE   the value of :name (or of $1 with --param '$1=VALUE')
                   --null-param name    make the parameter NULL
                 A parameter saved without a default must be given.
+
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 Example:
                   pgdesk run daily_report --param day=2026-11-22 --format csv --output report.csv
@@ -142,7 +148,7 @@ final class RunCommand implements CliCommand {
         saved.problem()
                 .ifPresent(problem -> problem.lines().forEach(line -> err.println("pgdesk run: warning: " + line)));
         if (saved.named(name).isEmpty()) {
-            return error(err, "no saved query '" + name + "'; run 'pgdesk saved list' to see them");
+            return error(err, "no saved query '" + name + "'; " + savedNames(saved));
         }
         List<ConnectionProfile> known = profiles.apply(line -> err.println("pgdesk run: warning: " + line));
         String target;
@@ -209,13 +215,11 @@ final class RunCommand implements CliCommand {
                                 + (undeclared.size() == 1 ? "it" : "them"));
             }
         }
-        try (PrintStream renamed = CommandNameRewriter.wrap(err, query.name(), name())) {
-            return query.run(
-                    queryArguments(target, chosen, values, used, arguments),
-                    InputStream.nullInputStream(),
-                    out,
-                    renamed);
-        }
+        return query.run(
+                new CommandMessages(name(), err),
+                queryArguments(target, chosen, values, used, arguments),
+                InputStream.nullInputStream(),
+                out);
     }
 
     /**
@@ -275,6 +279,18 @@ final class RunCommand implements CliCommand {
         } catch (UnsupportedStatementException e) {
             return null;
         }
+    }
+
+    /** What the user could have meant: every saved name, or that there are none yet. */
+    private static String savedNames(SavedQueryStore.LoadResult saved) {
+        List<String> names = saved.queries().stream()
+                .map(SavedQuery::name)
+                .distinct()
+                .sorted()
+                .toList();
+        return names.isEmpty()
+                ? "there are no saved queries yet (save one from the editor in the pgdesk window)"
+                : "the saved queries are " + String.join(", ", names) + " ('pgdesk saved list' shows them in full)";
     }
 
     private static String scopes(List<SavedQuery> queries, List<ConnectionProfile> known) {

@@ -58,6 +58,7 @@ final class SlowQueriesCommand implements CliCommand {
     public String usage() {
         return """
                 Usage: pgdesk slow-queries <target> [--top N] [--order total|mean|calls|rows] [--json]
+                                           [--no-password]
 
                 Prints the top statements recorded by the pg_stat_statements extension: total and mean
                 execution time, calls, rows, shared-buffer hit ratio, role, database and the normalised
@@ -68,7 +69,9 @@ final class SlowQueriesCommand implements CliCommand {
                 shared_preload_libraries, says so and how to enable it, and exits with status 5.
 
                 <target> is a connection URI, a key=value string or the name of a saved profile.
-                The password comes from the keyring (saved profiles), PGPASSWORD or ~/.pgpass.
+                The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
+                on a terminal pgdesk asks for it when the server wants one. --no-password never
+                asks (for scripts): the connection then fails at once.
 
                 Options:
                   --top N        how many statements (default 20, at most 1000)
@@ -87,7 +90,7 @@ final class SlowQueriesCommand implements CliCommand {
         int top;
         SlowQueryOrder order;
         try {
-            arguments = CliArguments.parse(args, Set.of(JSON), Set.of(TOP, ORDER));
+            arguments = CliArguments.parse(args, Set.of(JSON, SessionOpener.NO_PASSWORD), Set.of(TOP, ORDER));
             target = arguments.singlePositional("target (a postgresql:// URI, a key=value string or a profile name)");
             top = top(arguments);
             order = order(arguments);
@@ -104,7 +107,9 @@ final class SlowQueriesCommand implements CliCommand {
             return ExitCodes.BAD_ARGUMENTS;
         }
         boolean json = arguments.has(JSON);
-        return MonitorConnection.run(name(), settings, err, monitor -> print(monitor, order, top, json, out, err));
+        SessionOpener opener = targets.opener(arguments.has(SessionOpener.NO_PASSWORD));
+        return MonitorConnection.run(
+                name(), settings, opener, err, monitor -> print(monitor, order, top, json, out, err));
     }
 
     private static int top(CliArguments arguments) throws CliUsageException {

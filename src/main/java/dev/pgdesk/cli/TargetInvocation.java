@@ -8,20 +8,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The command line of a command that takes one connection target and {@code --json}: parsed, with the
- * target resolved. Usage errors and malformed targets are reported on stderr in one line each.
+ * The command line of a command that takes one connection target and {@code --json} (and {@code
+ * --no-password} when it connects): parsed, with the target resolved. Usage errors and malformed targets
+ * are reported on stderr in one line each.
  */
-record TargetInvocation(boolean json, ResolvedSettings settings) {
+record TargetInvocation(boolean json, boolean noPassword, ResolvedSettings settings) {
     static final String JSON = "--json";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
 
-    /** The invocation, or empty after telling the user what is wrong (exit with BAD_ARGUMENTS then). */
+    /**
+     * The invocation, or empty after telling the user what is wrong (exit with BAD_ARGUMENTS then).
+     *
+     * @param connects whether the command connects, and so takes {@code --no-password}
+     */
     static Optional<TargetInvocation> parse(
-            String command, List<String> args, TargetResolver targets, PrintStream err) {
+            String command, List<String> args, TargetResolver targets, boolean connects, PrintStream err) {
         CliArguments arguments;
         String target;
         try {
-            arguments = CliArguments.parse(args, Set.of(JSON), Set.of());
+            arguments = CliArguments.parse(
+                    args, connects ? Set.of(JSON, SessionOpener.NO_PASSWORD) : Set.of(JSON), Set.of());
             target = arguments.singlePositional(TARGET);
         } catch (CliUsageException e) {
             err.println("pgdesk " + command + ": " + e.getMessage());
@@ -31,7 +37,8 @@ record TargetInvocation(boolean json, ResolvedSettings settings) {
         try {
             ResolvedSettings settings =
                     targets.resolve(target, warning -> err.println("pgdesk " + command + ": warning: " + warning));
-            return Optional.of(new TargetInvocation(arguments.has(JSON), settings));
+            return Optional.of(
+                    new TargetInvocation(arguments.has(JSON), arguments.has(SessionOpener.NO_PASSWORD), settings));
         } catch (ConnInfoException e) {
             err.println("pgdesk " + command + ": " + e.getMessage());
             return Optional.empty();

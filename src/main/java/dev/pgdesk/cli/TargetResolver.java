@@ -15,36 +15,60 @@ import java.util.function.Supplier;
 
 /**
  * Resolves the target argument of a command (URI, key=value string or saved profile name) to connection
- * settings. Saved profiles are read only when the target names one; a problem with the profiles file is
- * passed to the command's warnings.
+ * settings, and knows whom to ask for a password the settings lack. Saved profiles are read only when the
+ * target names one; a problem with the profiles file is passed to the command's warnings.
  */
 final class TargetResolver {
     private final Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles;
     private final PgEnvironment env;
     private final PasswordLookup passwords;
+    private final PasswordPrompt prompt;
 
-    /** The user's saved profiles and the process environment, as {@code pgdesk} runs. */
+    /** The user's saved profiles and the process environment, as {@code pgdesk} runs; asks on a terminal. */
     static TargetResolver forCurrentUser(PasswordLookup passwords) {
         return new TargetResolver(
-                new ProfileStore(AppDirectories.forCurrentUser().profilesFile()), PgEnvironment.system(), passwords);
+                        new ProfileStore(AppDirectories.forCurrentUser().profilesFile()),
+                        PgEnvironment.system(),
+                        passwords)
+                .withPrompt(PasswordPrompt.terminal());
     }
 
     TargetResolver(ProfileStore store, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> new SavedProfiles(store, warnings), env, passwords);
+        this(warnings -> new SavedProfiles(store, warnings), env, passwords, PasswordPrompt.NEVER);
     }
 
     /** A fixed set of saved profiles (tests). */
     TargetResolver(Supplier<List<ConnectionProfile>> profiles, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> profiles, env, passwords);
+        this(warnings -> profiles, env, passwords, PasswordPrompt.NEVER);
     }
 
     private TargetResolver(
             Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles,
             PgEnvironment env,
-            PasswordLookup passwords) {
+            PasswordLookup passwords,
+            PasswordPrompt prompt) {
         this.profiles = profiles;
         this.env = env;
         this.passwords = passwords;
+        this.prompt = prompt;
+    }
+
+    /** The same resolver, asking {@code prompt} when the server demands a password no source gave. */
+    TargetResolver withPrompt(PasswordPrompt prompt) {
+        return new TargetResolver(profiles, env, passwords, prompt);
+    }
+
+    /**
+     * Opens sessions on resolved targets; {@code noPassword} ({@code --no-password}) never asks, so that a
+     * script fails at once rather than wait for input.
+     */
+    SessionOpener opener(boolean noPassword) {
+        return new SessionOpener(prompt(noPassword));
+    }
+
+    /** Whom to ask for a password the server demands; nobody with {@code --no-password}. */
+    PasswordPrompt prompt(boolean noPassword) {
+        return noPassword ? PasswordPrompt.NEVER : prompt;
     }
 
     /**

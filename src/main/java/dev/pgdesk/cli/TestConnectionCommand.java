@@ -15,6 +15,7 @@ import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.ConnectionReport;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.check.Failure;
+import dev.pgdesk.connect.check.StepKind;
 import dev.pgdesk.connect.check.StepStatus;
 import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.task.CancellationToken;
@@ -60,7 +61,7 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "Usage: pgdesk test-connection <target> [--json]\n"
+        return "Usage: pgdesk test-connection <target> [--json] [--no-password]\n"
                 + "\n"
                 + "Connects once, outside any pool, and reports each step: host resolved, TCP connected,\n"
                 + "TLS (protocol, cipher, certificate check), authenticated, server facts. On failure,\n"
@@ -68,10 +69,12 @@ final class TestConnectionCommand implements CliCommand {
                 + "\n"
                 + "<target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),\n"
                 + "a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.\n"
-                + "PG* environment variables and ~/.pgpass apply as in libpq.\n"
+                + "PG* environment variables and ~/.pgpass apply as in libpq; on a terminal pgdesk asks\n"
+                + "for a password when the server wants one no source gave.\n"
                 + "\n"
                 + "Options:\n"
-                + "  --json   print the report as JSON\n"
+                + "  --json          print the report as JSON\n"
+                + "  --no-password   never ask for a password (for scripts)\n"
                 + "\n"
                 + "Exit status: 0 connected, " + ExitCodes.CONNECTION_FAILED + " connection failed, "
                 + ExitCodes.BAD_ARGUMENTS + " malformed target or invalid settings.\n";
@@ -79,7 +82,7 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, err);
+        Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, true, err);
         if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;
         }
@@ -95,14 +98,43 @@ final class TestConnectionCommand implements CliCommand {
             }
             return ExitCodes.BAD_ARGUMENTS;
         }
-        ConnectionReport report =
-                tester.test(profile, settings.password().orElse(null), step -> {}, new CancellationToken());
+        String password = settings.password().orElse(null);
+        ConnectionReport report = tester.test(profile, password, step -> {}, new CancellationToken());
+        if (password == null && demandedPassword(report)) {
+            Optional<String> typed =
+                    targets.prompt(invocation.get().noPassword()).ask(profile.displayTarget());
+            if (typed.isPresent()) {
+                report = tester.test(profile, typed.get(), step -> {}, new CancellationToken());
+            }
+        }
+        if (password == null && demandedPassword(report)) {
+            report = withCommandLineRemedy(report);
+        }
         if (invocation.get().json()) {
             out.println(toJson(profile, report));
         } else {
             printText(profile, report, out);
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.CONNECTION_FAILED;
+    }
+
+    /** Whether authentication failed because the server wants a password and none was sent. */
+    private static boolean demandedPassword(ConnectionReport report) {
+        boolean authenticationFailed = report.steps().stream()
+                .anyMatch(step -> step.kind() == StepKind.AUTHENTICATE && step.status() == StepStatus.FAILED);
+        return authenticationFailed
+                && report.failure()
+                        .map(failure -> failure.sqlState().equals("08004"))
+                        .orElse(false);
+    }
+
+    /** The dialog's advice names its own password field; a command line has other sources. */
+    private static ConnectionReport withCommandLineRemedy(ConnectionReport report) {
+        return new ConnectionReport(
+                report.steps(),
+                report.failure()
+                        .map(f -> new Failure(
+                                f.title(), f.explanation(), ConnectionFailureReport.PASSWORD_SOURCES, f.sqlState())));
     }
 
     private static void printText(ConnectionProfile profile, ConnectionReport report, PrintStream out) {

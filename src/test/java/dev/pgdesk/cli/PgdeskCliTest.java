@@ -24,6 +24,42 @@ class PgdeskCliTest {
     }
 
     @Test
+    void theOverviewGivesEveryCommandOneLineAndEachCommandsHelpPrintsItsUsageOnStdout() {
+        PgdeskCli cli = new PgdeskCli();
+
+        assertThat(run(InputStream.nullInputStream(), "--help")).isEqualTo(ExitCodes.OK);
+        List<String> listed = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.matches("  [a-z-]+ +\\S.*"))
+                .map(line -> line.strip().split(" +", 2)[0])
+                .toList();
+        assertThat(listed).isEqualTo(cli.commandNames());
+
+        for (String command : cli.commandNames()) {
+            for (String help : List.of("--help", "-h")) {
+                out.reset();
+                err.reset();
+
+                int status = run(InputStream.nullInputStream(), command, help);
+
+                assertThat(status).as(command + " " + help).isEqualTo(ExitCodes.OK);
+                assertThat(out.toString(StandardCharsets.UTF_8))
+                        .as(command + " " + help)
+                        .startsWith("Usage: pgdesk " + command);
+                assertThat(err.toString(StandardCharsets.UTF_8)).as(command).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsABadArgumentPointingToTheList() {
+        assertThat(run(InputStream.nullInputStream(), "frobnicate")).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("pgdesk: unknown command 'frobnicate'. Run 'pgdesk --help' for the list.\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void queryIsListedWithTheOtherCommands() {
         assertThat(run(InputStream.nullInputStream(), "--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("conninfo", "test-connection", "query");

@@ -126,6 +126,17 @@ class QueryFormatTest {
     }
 
     @Test
+    void aJsonlFileGetsOneObjectPerLine() throws Exception {
+        Path file = exports.resolve("rows.jsonl");
+
+        int status = run("--sql", "SELECT g AS n FROM generate_series(1, 2) g", "--output", file.toString());
+
+        assertThat(status).as(stderr()).isZero();
+        assertThat(Files.readString(file)).isEqualTo("{\"n\":1}\n{\"n\":2}\n");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void outputWithJsonFormatWritesAnArrayOfObjects() throws Exception {
         Path file = exports.resolve("rows.data");
 

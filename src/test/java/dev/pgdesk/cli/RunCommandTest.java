@@ -155,6 +155,50 @@ class RunCommandTest {
     }
 
     @Test
+    void everyFormatWritesTheSavedQuerysRowsToStdout() throws IOException {
+        Map<String, String> expected = Map.of(
+                "json", "[{\"day\":\"2026-11-22\",\"next_day\":\"2026-11-23\"}]\n",
+                "jsonl", "{\"day\":\"2026-11-22\",\"next_day\":\"2026-11-23\"}\n",
+                "csv", "day,next_day\r\n2026-11-22,2026-11-23\r\n");
+        for (Map.Entry<String, String> format : expected.entrySet()) {
+            out.reset();
+
+            int status = run("daily_report", "--param", "day=2026-11-22", "--format", format.getKey());
+
+            assertThat(status).as(format.getKey() + ": " + stderr()).isEqualTo(ExitCodes.OK);
+            assertThat(stdout()).as(format.getKey()).isEqualTo(format.getValue());
+        }
+        out.reset();
+        assertThat(run("daily_report", "--param", "day=2026-11-22", "--format", "table"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("day", "next_day", "2026-11-22 | 2026-11-23", "(1 row)");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void everyFileFormatGoesToTheOutputFileAndRunNamesItselfInTheReport() throws IOException {
+        for (String extension : List.of("json", "jsonl", "csv")) {
+            Path file = home.resolve("report." + extension);
+
+            int status = run("daily_report", "--output", file.toString());
+
+            assertThat(status).as(stderr()).isEqualTo(ExitCodes.OK);
+            assertThat(Files.readString(file))
+                    .as(extension)
+                    .contains("2026-11-21")
+                    .contains("2026-11-22");
+        }
+        assertThat(new ObjectMapper()
+                        .readTree(home.resolve("report.json").toFile())
+                        .get(0)
+                        .get("day")
+                        .asText())
+                .isEqualTo("2026-11-21");
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("pgdesk run: wrote 1 row (").doesNotContain("pgdesk query");
+    }
+
+    @Test
     void aGlobalQueryRunsAgainstTheGivenTargetWithAPositionalParameter() throws IOException {
         TestServer server = TestServer.shared();
         String uri = "postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/" + server.database();
@@ -182,11 +226,24 @@ class RunCommandTest {
     }
 
     @Test
-    void aMissingSavedQueryIsABadArgumentThatSaysHowToListThem() {
+    void aMissingSavedQueryIsABadArgumentThatListsTheSavedOnes() {
         int status = run("no_such_query");
 
         assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(stderr()).contains("no saved query 'no_such_query'; run 'pgdesk saved list' to see them");
+        assertThat(stderr())
+                .isEqualTo("pgdesk run: no saved query 'no_such_query'; the saved queries are broken, daily_report,"
+                        + " doubled, gap, undeclared ('pgdesk saved list' shows them in full)\n");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingSavedQueryWhenNoneAreSavedSaysWhereToSaveOne() {
+        store = new SavedQueryStore(home.resolve("empty").resolve("saved-queries.json"));
+
+        int status = run("daily_report");
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(stderr()).contains("no saved query 'daily_report'; there are no saved queries yet");
     }
 
     @Test
