@@ -70,8 +70,7 @@ public final class NavigatorView {
         root.setId("navigator");
         root.setMinHeight(0);
         root.getStyleClass().add("navigator");
-        URL css = Objects.requireNonNull(NavigatorView.class.getResource("navigator.css"), "navigator.css is missing");
-        root.getStylesheets().add(css.toExternalForm());
+        root.getStylesheets().add(stylesheet());
         navigators.currentProperty().addListener((obs, old, now) -> show(now));
         show(navigators.currentProperty().get());
     }
@@ -91,8 +90,14 @@ public final class NavigatorView {
         header.getStyleClass().add("sidebar-header");
         VBox pane = new VBox(header, notConnectedHint());
         pane.setId("navigatorPlaceholder");
-        pane.getStyleClass().add("nav-tree-pane");
+        pane.getStyleClass().addAll("navigator", "nav-tree-pane");
+        pane.getStylesheets().add(stylesheet());
         return pane;
+    }
+
+    private static String stylesheet() {
+        URL css = Objects.requireNonNull(NavigatorView.class.getResource("navigator.css"), "navigator.css is missing");
+        return css.toExternalForm();
     }
 
     private static Label notConnectedHint() {
