@@ -326,7 +326,8 @@ public final class QueryTabView {
     private void buildParameterPanel() {
         parameterPanel.setId("parameterPanel");
         parameterPanel.getStyleClass().add("parameter-panel");
-        parameterPanel.setMinWidth(380);
+        // As wide as its rows need: a fixed width clipped the type column of longer parameter names.
+        parameterPanel.setMinWidth(Region.USE_PREF_SIZE);
         model.parameters().addListener((ListChangeListener<ParameterRow>) change -> fillParameterPanel());
     }
 

@@ -222,15 +222,23 @@ public final class SaveQueryDialog {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
+            StringProperty wanted =
+                    empty || getTableRow() == null || getTableRow().getItem() == null
+                            ? null
+                            : property.apply(getTableRow().getItem());
+            // Typing changes the cell's item too; binding again would set the text anew and send the caret
+            // back to the start, so that the next key lands in front of what was typed.
+            if (wanted == bound) {
+                return;
+            }
             if (bound != null) {
                 field.textProperty().unbindBidirectional(bound);
-                bound = null;
             }
-            if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+            bound = wanted;
+            if (bound == null) {
                 setGraphic(null);
                 return;
             }
-            bound = property.apply(getTableRow().getItem());
             field.textProperty().bindBidirectional(bound);
             setGraphic(field);
         }

@@ -184,6 +184,31 @@ class SavedQueriesWindowTest {
     }
 
     @Test
+    void defaultsAndTypesTypedKeyByKeyInTheParameterTableAreKeptInOrder(FxRobot robot) throws Exception {
+        connect(robot, "ui-saved-typing");
+        type(robot, SQL);
+        menu(robot, "menuSaveQuery");
+        FormRobot.waitFor(() -> robot.lookup("#savedQueryName").tryQuery().isPresent());
+        FormRobot.set(robot, "#savedQueryName", "typed_defaults");
+
+        List<javafx.scene.control.TextField> fields = robot
+                .lookup("#savedQueryParameters .saved-parameter-field")
+                .queryAllAs(javafx.scene.control.TextField.class)
+                .stream()
+                .toList();
+        assertThat(fields).hasSize(2);
+        robot.clickOn(fields.get(0)).write("2026-11-21");
+        robot.clickOn(fields.get(1)).write("date");
+        robot.clickOn("#saveSavedQuery");
+        FormRobot.waitFor(() -> robot.lookup("#savedQueryName").tryQuery().isEmpty());
+
+        assertThat(store().load().queries())
+                .singleElement()
+                .satisfies(q -> assertThat(q.parameters())
+                        .containsExactly(new dev.pgdesk.saved.SavedParameter("day", "2026-11-21", "date")));
+    }
+
+    @Test
     void aGlobalQueryOpensOnTheConnectedProfileWithItsDefaultsInTheParameterPanel(FxRobot robot) throws Exception {
         connect(robot, "ui-saved-open");
         store().put(SavedQuery.create(
