@@ -111,11 +111,15 @@ class MetricHistoryTest {
         int perWriter = 2_000;
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
         CountDownLatch go = new CountDownLatch(1);
+        // The writers wait for the reader's first look, so that on a busy machine they cannot all finish
+        // before the reader has run at all.
+        CountDownLatch readerStarted = new CountDownLatch(1);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 futures.add(pool.submit(() -> {
                     go.await();
+                    readerStarted.await();
                     for (int i = 0; i < perWriter; i++) {
                         // Taking the time and adding under one lock keeps the writers in time order.
                         synchronized (clock) {
@@ -129,7 +133,7 @@ class MetricHistoryTest {
             Future<Integer> reader = pool.submit(() -> {
                 go.await();
                 int reads = 0;
-                while (clock.get() < (long) writers * perWriter) {
+                do {
                     List<MetricHistory.Sample<Long>> samples = history.samples();
                     for (int i = 1; i < samples.size(); i++) {
                         assertThat(samples.get(i).at())
@@ -137,7 +141,8 @@ class MetricHistoryTest {
                     }
                     assertThat(samples.size()).isLessThanOrEqualTo(101);
                     reads++;
-                }
+                    readerStarted.countDown();
+                } while (clock.get() < (long) writers * perWriter);
                 return reads;
             });
             go.countDown();
