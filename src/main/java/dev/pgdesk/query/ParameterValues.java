@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,7 +21,10 @@ import java.util.UUID;
  */
 public final class ParameterValues {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** ISO date and time with a space or a T between them and optional fractions, as people type them. */
+    /**
+     * ISO date and time with a space or a T between them and optional fractions, as people type them. Strict, so
+     * that February 30 is refused rather than quietly read as February 29.
+     */
     private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart()
@@ -36,7 +40,8 @@ public final class ParameterValues {
             .optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
             .append(LOCAL_DATE_TIME)
@@ -44,12 +49,20 @@ public final class ParameterValues {
             .appendLiteral(' ')
             .optionalEnd()
             .appendOffset("+HH:mm", "Z")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final DateTimeFormatter SHORT_OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
             .append(LOCAL_DATE_TIME)
             .appendOffset("+HH", "Z")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** How a date written the ISO way begins: four digits, a dash, two digits, a dash, two digits. */
+    private static final java.util.regex.Pattern ISO_DATE_START =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final int DATE_LENGTH = "2024-01-31".length();
 
     private ParameterValues() {}
 
@@ -72,9 +85,7 @@ public final class ParameterValues {
                 case "real" -> Float.valueOf(number(trimmed, type, label, text));
                 case "double precision" -> Double.valueOf(number(trimmed, type, label, text));
                 case "boolean" -> bool(trimmed, label, text);
-                case "date" -> LocalDate.parse(trimmed);
-                case "timestamp" -> LocalDateTime.parse(trimmed, LOCAL_DATE_TIME);
-                case "timestamptz" -> offsetDateTime(trimmed);
+                case "date", "timestamp", "timestamptz" -> dateTime(trimmed, type, text);
                 case "uuid" -> uuid(trimmed, label, text);
                 case "json", "jsonb" -> json(text, type, label);
                 default -> text;
@@ -125,11 +136,41 @@ public final class ParameterValues {
         };
     }
 
-    private static OffsetDateTime offsetDateTime(String trimmed) {
+    /**
+     * A date or time stamp written the ISO way becomes its Java value, and an impossible one ("2024-02-30") is
+     * refused here. Anything else PostgreSQL reads ("today", "now", "Jan 8 2024", a time stamp without an offset
+     * for timestamptz, which takes the session's time zone) goes to the server as text, which converts it as
+     * psql would, or says why it cannot.
+     */
+    private static Object dateTime(String trimmed, String type, String text) {
+        if (!ISO_DATE_START.matcher(trimmed).lookingAt()) {
+            return text;
+        }
+        return switch (type) {
+            case "date" -> LocalDate.parse(trimmed);
+            case "timestamp" ->
+                trimmed.length() == DATE_LENGTH
+                        ? LocalDate.parse(trimmed).atStartOfDay()
+                        : LocalDateTime.parse(trimmed, LOCAL_DATE_TIME);
+            default -> offsetDateTimeOrLocalText(trimmed, text);
+        };
+    }
+
+    private static Object offsetDateTimeOrLocalText(String trimmed, String text) {
         try {
             return OffsetDateTime.parse(trimmed, OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
-            return OffsetDateTime.parse(trimmed, SHORT_OFFSET_DATE_TIME);
+            try {
+                return OffsetDateTime.parse(trimmed, SHORT_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException withoutOffset) {
+                // Checked here, converted by the server in its time zone.
+                if (trimmed.length() == DATE_LENGTH) {
+                    LocalDate.parse(trimmed);
+                } else {
+                    LocalDateTime.parse(trimmed, LOCAL_DATE_TIME);
+                }
+                return text;
+            }
         }
     }
 

@@ -122,6 +122,20 @@ class ParameterBindingTest {
     }
 
     @Test
+    void dateAndTimeTextOnlyTheServerCanReadIsConvertedThereInTheSessionsTimeZone() throws Exception {
+        String jdbcSql = "SELECT ?::timestamptz = '2025-06-01 00:00'::timestamptz";
+        List<String> types = session.describeParameters(jdbcSql);
+        assertThat(types).containsExactly("timestamptz");
+
+        assertThat(single(run(session, jdbcSql, convert(types, "2025-06-01")))).isEqualTo(true);
+        assertThat(single(run(session, jdbcSql, convert(types, "June 1, 2025"))))
+                .isEqualTo(true);
+        String today = "SELECT ?::date = current_date";
+        assertThat(single(run(session, today, convert(session.describeParameters(today), "today"))))
+                .isEqualTo(true);
+    }
+
+    @Test
     void valuesOfEachKindArriveWithTheirType() throws Exception {
         String jdbcSql = "SELECT pg_typeof(?)::text";
 

@@ -73,6 +73,32 @@ class ParameterValuesTest {
     }
 
     @Test
+    void aDateAloneIsMidnightForATimestampAndAnImpossibleOneIsRefusedForEachType() throws ParameterValueException {
+        assertThat(ParameterValues.convert("2025-06-01", "timestamp", "$1").value())
+                .isEqualTo(LocalDateTime.of(2025, 6, 1, 0, 0));
+        assertThatThrownBy(() -> ParameterValues.convert("2024-02-30 10:00", "timestamp", "$1"))
+                .hasMessageContaining("is not a valid timestamp");
+        assertThatThrownBy(() -> ParameterValues.convert("2024-02-30", "timestamptz", ":since"))
+                .hasMessage(":since expects timestamptz: \"2024-02-30\" is not a valid timestamptz"
+                        + " (expected e.g. 2024-01-31 13:45:00+01:00)");
+    }
+
+    @Test
+    void whatOnlyTheServerCanReadGoesToItAsText() throws ParameterValueException {
+        // Without an offset, a timestamptz takes the session's time zone, which only the server knows.
+        assertThat(ParameterValues.convert("2025-06-01", "timestamptz", ":since")
+                        .value())
+                .isEqualTo("2025-06-01");
+        assertThat(ParameterValues.convert("2025-06-01 08:30", "timestamptz", ":since")
+                        .value())
+                .isEqualTo("2025-06-01 08:30");
+        assertThat(ParameterValues.convert("today", "date", "$1").value()).isEqualTo("today");
+        assertThat(ParameterValues.convert("now", "timestamptz", "$1").value()).isEqualTo("now");
+        assertThat(ParameterValues.convert("Jan 8 2024", "timestamp", "$1").value())
+                .isEqualTo("Jan 8 2024");
+    }
+
+    @Test
     void uuidsAndJsonAreChecked() throws ParameterValueException {
         String id = "123e4567-e89b-12d3-a456-426614174000";
         assertThat(ParameterValues.convert(id, "uuid", "$1").value()).isEqualTo(UUID.fromString(id));
