@@ -80,6 +80,14 @@ final class ConninfoCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) {
         Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, false, err);
         if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;

@@ -178,6 +178,14 @@ final class QueryCommand implements CliCommand {
      * saved query through this one).
      */
     int run(CommandMessages messages, List<String> args, InputStream in, PrintStream out) {
+        try {
+            return runOnTarget(messages, args, in, out);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(CommandMessages messages, List<String> args, InputStream in, PrintStream out) {
         PrintStream err = messages.err();
         CliArguments arguments;
         String target;
@@ -199,7 +207,7 @@ final class QueryCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, messages::warning);
+            settings = targets.resolve(target, messages::warning, messages::info);
         } catch (ConnInfoException e) {
             return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
