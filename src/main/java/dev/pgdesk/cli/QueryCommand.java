@@ -101,7 +101,9 @@ final class QueryCommand implements CliCommand {
                 commits statement by statement. The run stops at the first failing statement.
 
                 <target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),
-                a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.
+                a key=value string ('host=db user=alice dbname=app'), the name of a saved profile,
+                or 'Sample database' (the window's sample server: used if running, else started
+                for the command and stopped after it).
                 The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
                 on a terminal pgdesk asks for it when the server wants one. --no-password never
                 asks (for scripts): the connection then fails at once.

@@ -29,18 +29,30 @@ final class SampleTarget {
 
     /** Where the sample server's files live; read only when a command targets it. */
     private final Supplier<Path> directory;
+    /** Whether a sample that is not running is started, or reported (for commands that do not connect). */
+    private final boolean startWhenStopped;
 
     private RunningSample running;
 
     /** @param directory the sample's data directory; null when commands may not use the sample */
     SampleTarget(Supplier<Path> directory) {
+        this(directory, true);
+    }
+
+    private SampleTarget(Supplier<Path> directory, boolean startWhenStopped) {
         this.directory = directory;
+        this.startWhenStopped = startWhenStopped;
     }
 
     /** The user's own sample, where the pgdesk window keeps it. */
     static SampleTarget forCurrentUser() {
         return new SampleTarget(() -> SampleDatabase.defaultDataDirectory(
                 AppDirectories.forCurrentUser().dataDir()));
+    }
+
+    /** The same sample, but only when it is running: never started (for commands that do not connect). */
+    SampleTarget runningOnly() {
+        return new SampleTarget(directory, false);
     }
 
     /** Whether {@code target} names the sample (spaces around and letter case do not matter). */
@@ -81,7 +93,14 @@ final class SampleTarget {
         }
         if (running == null) {
             try {
-                running = SampleDatabase.attachOrStart(directory.get(), progress);
+                if (startWhenStopped) {
+                    running = SampleDatabase.attachOrStart(directory.get(), progress);
+                } else {
+                    running = SampleDatabase.findRunning(directory.get())
+                            .orElseThrow(() -> new ConnInfoException("the " + SampleDatabase.NAME + " is not"
+                                    + " running; its port is chosen when it starts (open it in the pgdesk window,"
+                                    + " or let a command that connects, such as 'pgdesk query', start it)"));
+                }
             } catch (LocalPostgresException e) {
                 throw new ConnInfoException("the " + SampleDatabase.NAME + " could not be opened: " + e.getMessage());
             }

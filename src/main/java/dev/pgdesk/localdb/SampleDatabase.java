@@ -154,9 +154,12 @@ public final class SampleDatabase implements AutoCloseable {
 
     /**
      * The sample server running from {@code directory}, if its postmaster.pid names a live postmaster that
-     * answers on the recorded port with the saved password.
+     * answers on the recorded port with the saved password; {@code close()} on it leaves it running.
+     *
+     * @throws LocalPostgresException when a server runs there but cannot be used (see {@link #attachOrStart})
      */
-    static Optional<RunningSample> findRunning(Path directory) throws LocalPostgresException {
+    public static Optional<RunningSample> findRunning(Path dataDirectory) throws LocalPostgresException {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
         Path cluster = directory.resolve(CLUSTER_DIRECTORY);
         Optional<PostmasterPid> pid = PostmasterPid.read(cluster);
         if (pid.isEmpty() || !pid.get().isAlive()) {

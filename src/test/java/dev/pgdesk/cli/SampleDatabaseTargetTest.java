@@ -260,4 +260,31 @@ class SampleDatabaseTargetTest {
         assertThat(output()).contains("\"sample\"");
         assertThat(shared.server().isRunning()).isTrue();
     }
+
+    @Test
+    @Tag("server")
+    void conninfoShowsTheRunningSampleWithItsPort() throws Exception {
+        ensureRunning();
+        TargetResolver runningOnly = targets(SampleDatabaseTargetTest::sampleDirectory)
+                .withSample(new SampleTarget(SampleDatabaseTargetTest::sampleDirectory).runningOnly());
+
+        int status = new ConninfoCommand(runningOnly).run(List.of("Sample database"), stdout(), stderr());
+
+        assertThat(status).as(errors()).isEqualTo(ExitCodes.OK);
+        assertThat(output()).contains(Integer.toString(shared.server().port()), "sample");
+    }
+
+    @Test
+    @Tag("server")
+    void conninfoNeverStartsTheSample() throws Exception {
+        ensureStopped();
+        TargetResolver runningOnly = targets(SampleDatabaseTargetTest::sampleDirectory)
+                .withSample(new SampleTarget(SampleDatabaseTargetTest::sampleDirectory).runningOnly());
+
+        int status = new ConninfoCommand(runningOnly).run(List.of("Sample database"), stdout(), stderr());
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(errors()).contains("pgdesk conninfo: the Sample database is not running");
+        assertThat(postmasterLeft()).isFalse();
+    }
 }
