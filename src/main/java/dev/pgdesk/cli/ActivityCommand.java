@@ -86,6 +86,14 @@ final class ActivityCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         String target;
         try {
@@ -97,7 +105,10 @@ final class ActivityCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, warning -> err.println("pgdesk activity: warning: " + warning));
+            settings = targets.resolve(
+                    target,
+                    warning -> err.println("pgdesk activity: warning: " + warning),
+                    line -> err.println("pgdesk activity: " + line));
         } catch (ConnInfoException e) {
             err.println("pgdesk activity: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;

@@ -20,9 +20,13 @@ final class ConninfoCommand implements CliCommand {
 
     private final TargetResolver targets;
 
-    /** The command as {@code pgdesk} runs it: the user's saved profiles and the process environment. */
+    /**
+     * The command as {@code pgdesk} runs it: the user's saved profiles and the process environment; the
+     * sample database only while it runs, as this command never starts a server.
+     */
     ConninfoCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
+        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2)))
+                .withSample(SampleTarget.forCurrentUser().runningOnly()));
     }
 
     /** Reads profiles from {@code store}, reporting a problem with the file as a warning. */
@@ -65,6 +69,7 @@ final class ConninfoCommand implements CliCommand {
                   a connection URI      postgresql://user@db.example.com:5432/sales?sslmode=verify-full
                   a key=value string    "host=db.example.com dbname=sales user=alice"
                   a saved profile name  Production   (case-insensitive)
+                  the sample database   "Sample database"   (only while it runs)
 
                 Settings missing from a URI or key=value string come from the PG* environment
                 variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE, ...) and then libpq's
@@ -80,6 +85,14 @@ final class ConninfoCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) {
         Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, false, err);
         if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;

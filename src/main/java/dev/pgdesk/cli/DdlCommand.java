@@ -74,6 +74,14 @@ final class DdlCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         String target;
         String object;
@@ -91,7 +99,10 @@ final class DdlCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, warning -> err.println("pgdesk ddl: warning: " + warning));
+            settings = targets.resolve(
+                    target,
+                    warning -> err.println("pgdesk ddl: warning: " + warning),
+                    line -> err.println("pgdesk ddl: " + line));
         } catch (ConnInfoException e) {
             err.println("pgdesk ddl: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;

@@ -123,6 +123,14 @@ final class ExplainCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, in, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         CliArguments arguments;
         String target;
         Duration timeout;
@@ -155,7 +163,10 @@ final class ExplainCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, warning -> err.println("pgdesk explain: warning: " + warning));
+            settings = targets.resolve(
+                    target,
+                    warning -> err.println("pgdesk explain: warning: " + warning),
+                    line -> err.println("pgdesk explain: " + line));
         } catch (ConnInfoException e) {
             return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }

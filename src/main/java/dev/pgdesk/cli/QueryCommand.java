@@ -101,7 +101,9 @@ final class QueryCommand implements CliCommand {
                 commits statement by statement. The run stops at the first failing statement.
 
                 <target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),
-                a key=value string ('host=db user=alice dbname=app'), or the name of a saved profile.
+                a key=value string ('host=db user=alice dbname=app'), the name of a saved profile,
+                or 'Sample database' (the window's sample server: used if running, else started
+                for the command and stopped after it).
                 The password comes from PGPASSWORD, the keyring (saved profiles) or ~/.pgpass;
                 on a terminal pgdesk asks for it when the server wants one. --no-password never
                 asks (for scripts): the connection then fails at once.
@@ -178,6 +180,14 @@ final class QueryCommand implements CliCommand {
      * saved query through this one).
      */
     int run(CommandMessages messages, List<String> args, InputStream in, PrintStream out) {
+        try {
+            return runOnTarget(messages, args, in, out);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(CommandMessages messages, List<String> args, InputStream in, PrintStream out) {
         PrintStream err = messages.err();
         CliArguments arguments;
         String target;
@@ -199,7 +209,7 @@ final class QueryCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, messages::warning);
+            settings = targets.resolve(target, messages::warning, messages::info);
         } catch (ConnInfoException e) {
             return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }

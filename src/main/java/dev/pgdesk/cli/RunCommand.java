@@ -3,6 +3,7 @@ package dev.pgdesk.cli;
 import dev.pgdesk.config.AppDirectories;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.UnsupportedStatementException;
 import dev.pgdesk.saved.SavedParameter;
@@ -86,9 +87,10 @@ final class RunCommand implements CliCommand {
                 runs SQL: same output formats, streaming with --output, timeouts and exit codes.
 
                 The query is looked up by name: one saved for the target's profile first, then a
-                global one. Without a target the query runs against the profile it is saved for;
-                a global query needs a target (a URI, a key=value string or a profile name) or
-                --profile NAME.
+                global one. Without a target the query runs against the profile it is saved for
+                (the built-in 'Sample database' too: pgdesk uses the running sample server or
+                starts it for the run); a global query needs a target (a URI, a key=value string
+                or a profile name) or --profile NAME.
 
                 Parameters take their saved default values unless overridden:
                   --param name=VALUE   the value of :name (or of $1 with --param '$1=VALUE')
@@ -150,14 +152,13 @@ final class RunCommand implements CliCommand {
         if (saved.named(name).isEmpty()) {
             return error(err, "no saved query '" + name + "'; " + savedNames(saved));
         }
-        List<ConnectionProfile> known = profiles.apply(line -> err.println("pgdesk run: warning: " + line));
+        List<ConnectionProfile> savedProfiles = profiles.apply(line -> err.println("pgdesk run: warning: " + line));
+        List<ConnectionProfile> known = SampleTarget.withSample(savedProfiles);
         String target;
         SavedQuery chosen;
         Optional<String> targetName = givenTarget.or(() -> profileName);
         if (targetName.isPresent()) {
-            Optional<ConnectionProfile> profile = known.stream()
-                    .filter(p -> p.name().equals(targetName.get()))
-                    .findFirst();
+            Optional<ConnectionProfile> profile = profileNamed(targetName.get(), savedProfiles, known);
             if (profileName.isPresent() && profile.isEmpty()) {
                 return error(err, "no saved profile '" + profileName.get() + "'");
             }
@@ -195,6 +196,16 @@ final class RunCommand implements CliCommand {
                         err,
                         "'" + name + "' is saved for a profile that no longer exists (id " + chosen.profileId()
                                 + "): give a target or --profile NAME");
+            }
+            if (profile.get().id().equals(SampleDatabase.PROFILE_ID)) {
+                Optional<ConnectionProfile> shadowing = SampleTarget.shadowing(savedProfiles);
+                if (shadowing.isPresent()) {
+                    return error(
+                            err,
+                            "'" + name + "' is saved for the built-in " + SampleDatabase.NAME + ", but your saved"
+                                    + " profile '" + shadowing.get().name() + "' has the same name and would be"
+                                    + " used instead: rename that profile, or give a target");
+                }
             }
             target = profile.get().name();
         }
@@ -279,6 +290,21 @@ final class RunCommand implements CliCommand {
         } catch (UnsupportedStatementException e) {
             return null;
         }
+    }
+
+    /**
+     * The profile {@code name} stands for, as {@code pgdesk query} would connect to it: a saved one, else the
+     * built-in sample when the name is the sample's (in any letter case).
+     */
+    private static Optional<ConnectionProfile> profileNamed(
+            String name, List<ConnectionProfile> savedProfiles, List<ConnectionProfile> known) {
+        if (SampleTarget.names(name)) {
+            return SampleTarget.shadowing(savedProfiles)
+                    .or(() -> known.stream()
+                            .filter(p -> p.id().equals(SampleDatabase.PROFILE_ID))
+                            .findFirst());
+        }
+        return known.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** What the user could have meant: every saved name, or that there are none yet. */

@@ -82,7 +82,8 @@ final class SavedCommand implements CliCommand {
             saved.problem()
                     .ifPresent(
                             problem -> problem.lines().forEach(line -> err.println("pgdesk saved: warning: " + line)));
-            List<ConnectionProfile> known = profiles.apply(line -> err.println("pgdesk saved: warning: " + line));
+            List<ConnectionProfile> known =
+                    SampleTarget.withSample(profiles.apply(line -> err.println("pgdesk saved: warning: " + line)));
             switch (positionals.get(0)) {
                 case "list" -> {
                     if (positionals.size() != 1 || arguments.value(PROFILE).isPresent()) {

@@ -85,6 +85,14 @@ final class SlowQueriesCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         String target;
         int top;
@@ -101,7 +109,10 @@ final class SlowQueriesCommand implements CliCommand {
         }
         ResolvedSettings settings;
         try {
-            settings = targets.resolve(target, warning -> err.println("pgdesk slow-queries: warning: " + warning));
+            settings = targets.resolve(
+                    target,
+                    warning -> err.println("pgdesk slow-queries: warning: " + warning),
+                    line -> err.println("pgdesk slow-queries: " + line));
         } catch (ConnInfoException e) {
             err.println("pgdesk slow-queries: " + e.getMessage());
             return ExitCodes.BAD_ARGUMENTS;

@@ -35,8 +35,10 @@ record TargetInvocation(boolean json, boolean noPassword, ResolvedSettings setti
             return Optional.empty();
         }
         try {
-            ResolvedSettings settings =
-                    targets.resolve(target, warning -> err.println("pgdesk " + command + ": warning: " + warning));
+            ResolvedSettings settings = targets.resolve(
+                    target,
+                    warning -> err.println("pgdesk " + command + ": warning: " + warning),
+                    line -> err.println("pgdesk " + command + ": " + line));
             return Optional.of(
                     new TargetInvocation(arguments.has(JSON), arguments.has(SessionOpener.NO_PASSWORD), settings));
         } catch (ConnInfoException e) {

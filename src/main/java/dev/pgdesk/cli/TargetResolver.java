@@ -8,54 +8,78 @@ import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.SettingsResolver;
+import dev.pgdesk.localdb.SampleDatabase;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Resolves the target argument of a command (URI, key=value string or saved profile name) to connection
- * settings, and knows whom to ask for a password the settings lack. Saved profiles are read only when the
- * target names one; a problem with the profiles file is passed to the command's warnings.
+ * Resolves the target argument of a command (URI, key=value string, saved profile name or the built-in
+ * Sample database) to connection settings, and knows whom to ask for a password the settings lack. Saved
+ * profiles are read only when the target names one; a problem with the profiles file is passed to the
+ * command's warnings. A saved profile named like the sample wins over the sample, with a warning.
+ *
+ * <p>A command that resolves a target calls {@link #release()} when it ends: a sample server started for
+ * it is stopped then.
  */
 final class TargetResolver {
     private final Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles;
     private final PgEnvironment env;
     private final PasswordLookup passwords;
     private final PasswordPrompt prompt;
+    private final SampleTarget sample;
 
-    /** The user's saved profiles and the process environment, as {@code pgdesk} runs; asks on a terminal. */
+    /**
+     * The user's saved profiles, sample database and the process environment, as {@code pgdesk} runs; asks
+     * on a terminal.
+     */
     static TargetResolver forCurrentUser(PasswordLookup passwords) {
         return new TargetResolver(
                         new ProfileStore(AppDirectories.forCurrentUser().profilesFile()),
                         PgEnvironment.system(),
                         passwords)
-                .withPrompt(PasswordPrompt.terminal());
+                .withPrompt(PasswordPrompt.terminal())
+                .withSample(SampleTarget.forCurrentUser());
     }
 
     TargetResolver(ProfileStore store, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> new SavedProfiles(store, warnings), env, passwords, PasswordPrompt.NEVER);
+        this(warnings -> new SavedProfiles(store, warnings), env, passwords, PasswordPrompt.NEVER, SampleTarget.NONE);
     }
 
-    /** A fixed set of saved profiles (tests). */
+    /** A fixed set of saved profiles (tests); no sample database. */
     TargetResolver(Supplier<List<ConnectionProfile>> profiles, PgEnvironment env, PasswordLookup passwords) {
-        this(warnings -> profiles, env, passwords, PasswordPrompt.NEVER);
+        this(warnings -> profiles, env, passwords, PasswordPrompt.NEVER, SampleTarget.NONE);
     }
 
     private TargetResolver(
             Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles,
             PgEnvironment env,
             PasswordLookup passwords,
-            PasswordPrompt prompt) {
+            PasswordPrompt prompt,
+            SampleTarget sample) {
         this.profiles = profiles;
         this.env = env;
         this.passwords = passwords;
         this.prompt = prompt;
+        this.sample = sample;
     }
 
     /** The same resolver, asking {@code prompt} when the server demands a password no source gave. */
     TargetResolver withPrompt(PasswordPrompt prompt) {
-        return new TargetResolver(profiles, env, passwords, prompt);
+        return new TargetResolver(profiles, env, passwords, prompt, sample);
+    }
+
+    /** The same resolver, with {@code sample} as the target named {@value SampleDatabase#NAME}. */
+    TargetResolver withSample(SampleTarget sample) {
+        return new TargetResolver(profiles, env, passwords, prompt, sample);
+    }
+
+    /** The same resolver, with the sample server whose files are in {@code directory} (tests use their own). */
+    TargetResolver withSample(Supplier<Path> directory) {
+        return withSample(new SampleTarget(directory));
     }
 
     /**
@@ -72,11 +96,36 @@ final class TargetResolver {
     }
 
     /**
-     * @param warnings receives each line of a problem with the profiles file
-     * @throws ConnInfoException when the target is malformed or names no saved profile; the message is
-     *     one line for the user
+     * Resolves a target that is not the sample database (or where starting it needs no progress report).
+     *
+     * @see #resolve(String, Consumer, Consumer)
      */
     ResolvedSettings resolve(String target, Consumer<String> warnings) throws ConnInfoException {
-        return new SettingsResolver(profiles.apply(warnings), env, passwords).resolve(target);
+        return resolve(target, warnings, line -> {});
+    }
+
+    /**
+     * @param warnings receives each line of a problem with the profiles file
+     * @param progress hears how a sample server started for the command is coming along
+     * @throws ConnInfoException when the target is malformed, names no saved profile, or is the sample and
+     *     it cannot be opened; the message is one line for the user
+     */
+    ResolvedSettings resolve(String target, Consumer<String> warnings, Consumer<String> progress)
+            throws ConnInfoException {
+        Supplier<List<ConnectionProfile>> saved = profiles.apply(warnings);
+        if (!SettingsResolver.isConnectionString(target) && SampleTarget.names(target)) {
+            Optional<ConnectionProfile> shadowing = SampleTarget.shadowing(saved.get());
+            if (shadowing.isEmpty()) {
+                return sample.open(progress);
+            }
+            warnings.accept("'" + shadowing.get().name() + "' is one of your saved profiles, so it is used rather"
+                    + " than the built-in " + SampleDatabase.NAME + " (rename the profile to reach the sample)");
+        }
+        return new SettingsResolver(saved, env, passwords).resolve(target);
+    }
+
+    /** Ends what resolving started: stops a sample server started for this command. */
+    void release() {
+        sample.release();
     }
 }

@@ -82,6 +82,14 @@ final class TestConnectionCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return runOnTarget(args, out, err);
+        } finally {
+            targets.release();
+        }
+    }
+
+    private int runOnTarget(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Optional<TargetInvocation> invocation = TargetInvocation.parse(name(), args, targets, true, err);
         if (invocation.isEmpty()) {
             return ExitCodes.BAD_ARGUMENTS;

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -37,6 +38,9 @@ public final class SampleDatabase implements AutoCloseable {
 
     /** The id of {@link #profile()}, the same at every launch so the UI can recognise the sample. */
     public static final String PROFILE_ID = "pgdesk-sample-database";
+
+    /** The name the sample goes by in the window and on the command line. */
+    public static final String NAME = "Sample database";
 
     public static final String DATABASE = "sample";
     public static final String SUPERUSER = "postgres";
@@ -117,7 +121,7 @@ public final class SampleDatabase implements AutoCloseable {
     public ConnectionProfile profile() {
         return ConnectionProfile.builder()
                 .id(PROFILE_ID)
-                .name("Sample database")
+                .name(NAME)
                 .host(server.host())
                 .port(server.port())
                 .database(DATABASE)
@@ -125,6 +129,87 @@ public final class SampleDatabase implements AutoCloseable {
                 .sslMode(SslMode.DISABLE)
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
+    }
+
+    /**
+     * The sample server in {@code dataDirectory}: the one already running there (started by the pgdesk
+     * window or another command), which the result's {@code close()} leaves running, or else one started
+     * now (see {@link #start}), which {@code close()} stops. {@code progress} hears status lines only when
+     * a server starts.
+     *
+     * @throws LocalPostgresException when a server runs there but cannot be used (it does not answer yet,
+     *     or the password file is missing), or when starting fails
+     */
+    public static RunningSample attachOrStart(Path dataDirectory, Consumer<String> progress)
+            throws LocalPostgresException {
+        Objects.requireNonNull(progress, "progress");
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        Optional<RunningSample> running = findRunning(directory);
+        if (running.isPresent()) {
+            LOG.info("Using the sample database already running from {}", directory);
+            return running.get();
+        }
+        return RunningSample.started(start(directory, progress));
+    }
+
+    /**
+     * The sample server running from {@code directory}, if its postmaster.pid names a live postmaster that
+     * answers on the recorded port with the saved password; {@code close()} on it leaves it running.
+     *
+     * @throws LocalPostgresException when a server runs there but cannot be used (see {@link #attachOrStart})
+     */
+    public static Optional<RunningSample> findRunning(Path dataDirectory) throws LocalPostgresException {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        Path cluster = directory.resolve(CLUSTER_DIRECTORY);
+        Optional<PostmasterPid> pid = PostmasterPid.read(cluster);
+        if (pid.isEmpty() || !pid.get().isAlive()) {
+            return Optional.empty();
+        }
+        int port = pid.get().port();
+        Path passwordFile = directory.resolve(PASSWORD_FILE);
+        String password;
+        try {
+            password = Files.isRegularFile(passwordFile)
+                    ? Files.readString(passwordFile, StandardCharsets.UTF_8).trim()
+                    : "";
+        } catch (IOException e) {
+            throw new LocalPostgresException(
+                    "Could not read the sample database password in " + passwordFile + ": " + e.getMessage(), e);
+        }
+        if (password.isEmpty()) {
+            throw new LocalPostgresException(
+                    "The sample database server runs (pid " + pid.get().pid() + ") but its"
+                            + " password file " + passwordFile + " is missing or empty. Close the Sample database in"
+                            + " the pgdesk window (or stop the server) and try again.");
+        }
+        String url = "jdbc:postgresql://" + LocalPostgres.HOST + ":" + port + "/" + DATABASE;
+        Properties properties = loaderProperties(password);
+        try (Connection c = DriverManager.getConnection(url, properties);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT to_regclass('public.pgdesk_sample_info') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new LocalPostgresException("The sample database on port " + port
+                        + " is still being loaded (by the pgdesk window?). Wait a few seconds and try again.");
+            }
+        } catch (SQLException e) {
+            throw new LocalPostgresException(
+                    "A sample database server runs (pid " + pid.get().pid() + ") but does"
+                            + " not accept connections on " + LocalPostgres.HOST + ":" + port + " (" + e.getMessage()
+                            + "). If the pgdesk window is starting it, wait for it and try again.",
+                    e);
+        }
+        ConnectionProfile profile = ConnectionProfile.builder()
+                .id(PROFILE_ID)
+                .name(NAME)
+                .host(LocalPostgres.HOST)
+                .port(port)
+                .database(DATABASE)
+                .user(SUPERUSER)
+                .sslMode(SslMode.DISABLE)
+                .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
+                .build();
+        return Optional.of(RunningSample.attached(profile, password));
     }
 
     public String password() {
@@ -212,13 +297,17 @@ public final class SampleDatabase implements AutoCloseable {
     }
 
     private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database), loaderProperties(server.superuserPassword()));
+    }
+
+    private static Properties loaderProperties(String password) {
         Properties properties = new Properties();
         properties.setProperty("user", SUPERUSER);
-        properties.setProperty("password", server.superuserPassword());
+        properties.setProperty("password", password);
         properties.setProperty("sslmode", "disable");
         properties.setProperty("ApplicationName", "pgdesk sample loader");
         properties.setProperty("connectTimeout", "10");
-        return DriverManager.getConnection(server.jdbcUrl(database), properties);
+        return properties;
     }
 
     private static String resource(String name) throws IOException {
