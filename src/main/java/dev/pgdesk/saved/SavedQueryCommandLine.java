@@ -15,6 +15,9 @@ public final class SavedQueryCommandLine {
     /** Characters a shell word may hold without quoting. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
+    /** What stands for the profile in {@link #withProfileToChoose}. */
+    public static final String PROFILE_PLACEHOLDER = "NAME";
+
     private SavedQueryCommandLine() {}
 
     /**
@@ -25,18 +28,32 @@ public final class SavedQueryCommandLine {
      */
     public static String of(SavedQuery query, String profileName) {
         Objects.requireNonNull(query, "Which saved query should the command run?");
-        List<String> words = new ArrayList<>(List.of("pgdesk", "run", query.name()));
-        if (profileName != null) {
+        return build(query, profileName == null ? null : quote(profileName));
+    }
+
+    /**
+     * The command for a global query before a connection is chosen: {@code pgdesk run daily_revenue --profile
+     * NAME --param since=2025-06-01}, with {@code NAME} left for the user to replace.
+     */
+    public static String withProfileToChoose(SavedQuery query) {
+        Objects.requireNonNull(query, "Which saved query should the command run?");
+        return build(query, PROFILE_PLACEHOLDER);
+    }
+
+    /** @param profileWord the profile already written as a shell word, or null to leave {@code --profile} out */
+    private static String build(SavedQuery query, String profileWord) {
+        List<String> words = new ArrayList<>(List.of("pgdesk", "run", quote(query.name())));
+        if (profileWord != null) {
             words.add("--profile");
-            words.add(profileName);
+            words.add(profileWord);
         }
         for (SavedParameter parameter : query.parameters()) {
             if (parameter.defaultValue() != null) {
                 words.add("--param");
-                words.add(parameter.name() + "=" + parameter.defaultValue());
+                words.add(quote(parameter.name() + "=" + parameter.defaultValue()));
             }
         }
-        return String.join(" ", words.stream().map(SavedQueryCommandLine::quote).toList());
+        return String.join(" ", words);
     }
 
     /**

@@ -37,34 +37,6 @@ public record AppServices(
         ParameterMemory parameterMemory,
         SavedQueryStore savedQueries) {
 
-    /** The services with the saved queries in {@code saved-queries.json} beside the profiles' file. */
-    public AppServices(
-            ProfileStore profileStore,
-            Callable<PasswordService> passwordServiceFactory,
-            PoolManager pools,
-            TaskRunner tasks,
-            ConnectionTester tester,
-            SampleDatabaseStarter sampleStarter,
-            DialogService dialogs,
-            PgEnvironment environment,
-            WorkspaceStore workspace,
-            HistoryStore history,
-            ParameterMemory parameterMemory) {
-        this(
-                profileStore,
-                passwordServiceFactory,
-                pools,
-                tasks,
-                tester,
-                sampleStarter,
-                dialogs,
-                environment,
-                workspace,
-                history,
-                parameterMemory,
-                new SavedQueryStore(profileStore.file().resolveSibling("saved-queries.json")));
-    }
-
     private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     /** The services of the real app, for the user's own directories and keyring. */

@@ -551,8 +551,12 @@ public final class MainWindowModel {
             editor.savedQueryProperty().set(query);
         }
         savedQueries().reload();
-        statusMessage.set("Saved the query " + query.name() + ". Run it with: "
-                + SavedQueryCommandLine.of(query, commandLineProfile(query).orElse(null)));
+        String command = commandLineProfile(query)
+                .map(profile -> SavedQueryCommandLine.of(query, profile))
+                .orElseGet(() -> query.isGlobal()
+                        ? SavedQueryCommandLine.withProfileToChoose(query)
+                        : SavedQueryCommandLine.of(query, null));
+        statusMessage.set("Saved the query " + query.name() + ". Run it with: " + command);
     }
 
     /**
@@ -638,12 +642,16 @@ public final class MainWindowModel {
         return Optional.of(SavedQueryCommandLine.of(query, profile.get()));
     }
 
-    /** The saved profile a command line names: the query's own, or the selected one (not the sample). */
+    /**
+     * The profile a command line names: the query's own, or the selected one. The command line knows the sample
+     * database by its name, also when the window has not started it.
+     */
     private Optional<String> commandLineProfile(SavedQuery query) {
+        if (SampleDatabase.PROFILE_ID.equals(query.profileId())) {
+            return Optional.of(SampleDatabase.NAME);
+        }
         return profileName(query.profileId())
-                .or(() -> Optional.ofNullable(selected.get())
-                        .filter(item -> !item.sample())
-                        .map(ProfileItem::name));
+                .or(() -> Optional.ofNullable(selected.get()).map(ProfileItem::name));
     }
 
     private Optional<String> profileName(String profileId) {

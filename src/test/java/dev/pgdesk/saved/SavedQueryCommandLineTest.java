@@ -49,6 +49,15 @@ class SavedQueryCommandLineTest {
     }
 
     @Test
+    void aGlobalQueryBeforeAConnectionIsChosenLeavesTheProfileToName() {
+        SavedQuery query = SavedQuery.create(
+                "daily_revenue", "", "SELECT :since", List.of(SavedParameter.withDefault("since", "2025-06-01")), null);
+
+        assertThat(SavedQueryCommandLine.withProfileToChoose(query))
+                .isEqualTo("pgdesk run daily_revenue --profile NAME --param since=2025-06-01");
+    }
+
+    @Test
     void emptyWordsAndShellCharactersAreQuoted() {
         assertThat(SavedQueryCommandLine.quote("")).isEqualTo("''");
         assertThat(SavedQueryCommandLine.quote("a;rm -rf /")).isEqualTo("'a;rm -rf /'");

@@ -9,6 +9,7 @@ import dev.pgdesk.connect.secret.UnavailableSecretStore;
 import dev.pgdesk.history.HistoryStore;
 import dev.pgdesk.history.ParameterMemory;
 import dev.pgdesk.pool.PoolManager;
+import dev.pgdesk.saved.SavedQueryStore;
 import dev.pgdesk.ui.task.FxTaskRunner;
 import dev.pgdesk.workspace.WorkspaceStore;
 import java.io.IOException;
@@ -57,7 +58,8 @@ public final class TestServices {
                 environment,
                 new WorkspaceStore(home.resolve("data").resolve("workspace")),
                 new HistoryStore(home.resolve("data").resolve("history.jsonl")),
-                new ParameterMemory(home.resolve("data").resolve("parameter-values.json")));
+                new ParameterMemory(home.resolve("data").resolve("parameter-values.json")),
+                new SavedQueryStore(home.resolve("config").resolve("saved-queries.json")));
     }
 
     /** Shows a main window over these services in {@code stage}, for tests that never start the sample. */

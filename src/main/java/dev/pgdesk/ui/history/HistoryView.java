@@ -2,24 +2,21 @@ package dev.pgdesk.ui.history;
 
 import dev.pgdesk.history.HistoryEntry;
 import dev.pgdesk.history.Outcome;
+import dev.pgdesk.ui.table.TextColumns;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -162,34 +159,6 @@ public final class HistoryView {
     /** @param tooltip the cell's tooltip text, or null for none */
     private static TableColumn<HistoryEntry, HistoryEntry> column(
             String title, double width, Function<HistoryEntry, String> text, Function<HistoryEntry, String> tooltip) {
-        TableColumn<HistoryEntry, HistoryEntry> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setReorderable(false);
-        column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                setTextOverrun(OverrunStyle.ELLIPSIS);
-                tip.setWrapText(true);
-                tip.setMaxWidth(640);
-            }
-
-            @Override
-            protected void updateItem(HistoryEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                if (empty || entry == null) {
-                    setText(null);
-                    setTooltip(null);
-                } else {
-                    setText(text.apply(entry));
-                    String tipText = tooltip == null ? "" : tooltip.apply(entry);
-                    tip.setText(tipText);
-                    setTooltip(tipText.isBlank() ? null : tip);
-                }
-            }
-        });
-        return column;
+        return TextColumns.of(title, width, text, tooltip);
     }
 }

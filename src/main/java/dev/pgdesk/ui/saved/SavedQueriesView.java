@@ -1,19 +1,17 @@
 package dev.pgdesk.ui.saved;
 
 import dev.pgdesk.saved.SavedQuery;
+import dev.pgdesk.ui.table.TextColumns;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -161,34 +159,6 @@ public final class SavedQueriesView {
     /** @param tooltip the cell's tooltip text, or null for none */
     private static TableColumn<SavedQuery, SavedQuery> column(
             String title, double width, Function<SavedQuery, String> text, Function<SavedQuery, String> tooltip) {
-        TableColumn<SavedQuery, SavedQuery> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setReorderable(false);
-        column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                setTextOverrun(OverrunStyle.ELLIPSIS);
-                tip.setWrapText(true);
-                tip.setMaxWidth(640);
-            }
-
-            @Override
-            protected void updateItem(SavedQuery query, boolean empty) {
-                super.updateItem(query, empty);
-                if (empty || query == null) {
-                    setText(null);
-                    setTooltip(null);
-                } else {
-                    setText(text.apply(query));
-                    String tipText = tooltip == null ? "" : tooltip.apply(query);
-                    tip.setText(tipText);
-                    setTooltip(tipText.isBlank() ? null : tip);
-                }
-            }
-        });
-        return column;
+        return TextColumns.of(title, width, text, tooltip);
     }
 }

@@ -67,7 +67,8 @@ class MonitorWindowTest {
                 base.environment(),
                 base.workspace(),
                 base.history(),
-                base.parameterMemory()));
+                base.parameterMemory(),
+                base.savedQueries()));
         new MainWindow(model).show(stage);
     }
 

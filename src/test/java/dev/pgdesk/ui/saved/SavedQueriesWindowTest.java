@@ -295,6 +295,27 @@ class SavedQueriesWindowTest {
     }
 
     @Test
+    void aQueryOfTheSampleDatabaseCopiesTheCommandThatNamesIt(FxRobot robot) throws Exception {
+        store().put(SavedQuery.create(
+                "big_orders",
+                "",
+                "SELECT * FROM orders WHERE total > :min_total",
+                List.of(dev.pgdesk.saved.SavedParameter.withDefault("min_total", "100")),
+                dev.pgdesk.localdb.SampleDatabase.PROFILE_ID));
+        menu(robot, "menuSavedQueries");
+        FormRobot.waitFor(() -> table(robot).getItems().size() == 1);
+
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.clickOn("#savedCopyCommand");
+
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> Clipboard.getSystemClipboard().getString())
+                        .get())
+                .isEqualTo("pgdesk run big_orders --profile 'Sample database' --param min_total=100");
+    }
+
+    @Test
     void aCorruptFileIsExplainedInTheTab(FxRobot robot) throws Exception {
         Files.createDirectories(savedFile().getParent());
         Files.writeString(savedFile(), "{ not json");
