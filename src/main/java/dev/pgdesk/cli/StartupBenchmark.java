@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * The start-up benchmark shipped in the application image, and the build step that makes its class-data sharing
  * archives. It starts fresh JVMs exactly as the image's launchers do (their class path and Java options, read from
- * the launcher's {@code .cfg}) and times the first rendered frame of pgdesk's main window against an empty window.
+ * the launcher's {@code .cfg}) and times the first rendered frame of pgdesk's main window against an empty window,
+ * with a minimal window (a menu bar, a toolbar, two labels) as a reference for what the first controls cost.
  *
  * <p>Measure: {@code <image java> -cp '<app dir>/*' dev.pgdesk.cli.StartupBenchmark [--app-dir DIR] [--runs N]
  * [--no-cds]}. Archive: {@code ... --dump-archives DIR} (run by the build).
@@ -58,22 +59,30 @@ public final class StartupBenchmark {
         Path home = Files.createTempDirectory("pgdesk-bench-home");
         // One unmeasured start of each fills the OS file cache and the fresh configuration directory.
         time(launch, options, home, "empty");
+        time(launch, options, home, "minimal");
         time(launch, options, home, "main");
         long[] empty = new long[runs];
+        long[] minimal = new long[runs];
         long[] main = new long[runs];
         for (int i = 0; i < runs; i++) {
             empty[i] = time(launch, options, home, "empty");
+            minimal[i] = time(launch, options, home, "minimal");
             main[i] = time(launch, options, home, "main");
         }
         long emptyMedian = median(empty);
+        long minimalMedian = median(minimal);
         long mainMedian = median(main);
         System.out.printf(
                 Locale.ROOT,
-                "class-data sharing: %s%nempty window: median %d ms, runs %s%nmain window:  median %d ms, runs %s%n"
-                        + "ratio (main / empty): %.2f%n",
+                "class-data sharing: %s%nempty window:   median %d ms, runs %s%n"
+                        + "minimal window: median %d ms, runs %s (a menu bar, a toolbar and two labels: %.2f x empty)%n"
+                        + "main window:    median %d ms, runs %s%nratio (main / empty): %.2f%n",
                 cds && options.stream().anyMatch(o -> o.startsWith(ARCHIVE_OPTION)) ? "on" : "off",
                 emptyMedian,
                 Arrays.toString(empty),
+                minimalMedian,
+                Arrays.toString(minimal),
+                (double) minimalMedian / emptyMedian,
                 mainMedian,
                 Arrays.toString(main),
                 (double) mainMedian / emptyMedian);

@@ -58,6 +58,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -279,7 +280,8 @@ public final class MainWindow {
     }
 
     private static Button toolButton(String glyph, String text, String id, String tooltip, Runnable action) {
-        Label icon = new Label(glyph);
+        // A Text, not a Label: it needs no skin of its own, which the window's first frame would wait for.
+        Text icon = new Text(glyph);
         icon.getStyleClass().add("tool-icon");
         Button button = new Button(text, icon);
         button.setId(id);

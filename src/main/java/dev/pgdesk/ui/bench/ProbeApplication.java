@@ -9,11 +9,19 @@ import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** Shows the main window or an empty one, then records when the first frame after showing it was rendered. */
+/** Shows the main window, an empty one or a minimal one, then records when the first frame after showing it was rendered. */
 public final class ProbeApplication extends Application {
     /** The spawn time (epoch milliseconds) set by the benchmark just before it started this process. */
     static final String SPAWNED_AT = "pgdesk.probe.spawnedAt";
@@ -24,15 +32,27 @@ public final class ProbeApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        if (getParameters().getRaw().get(0).equals("main")) {
+        String window = getParameters().getRaw().get(0);
+        if (window.equals("main")) {
             app = new PgdeskApp();
             app.start(stage);
         } else {
-            stage.setTitle("empty");
-            stage.setScene(new Scene(new StackPane(), 1200, 800));
+            stage.setTitle(window);
+            stage.setScene(new Scene(window.equals("minimal") ? minimalWindow() : new StackPane(), 1200, 800));
             stage.show();
         }
         new FirstFrame().start();
+    }
+
+    /**
+     * The least a desktop application's main window has: a menu bar, a toolbar and some text. It shows what the
+     * first controls of any JavaFX window cost, as a reference between the empty window and pgdesk's.
+     */
+    private static Parent minimalWindow() {
+        VBox top = new VBox(
+                new MenuBar(new Menu("File"), new Menu("Edit"), new Menu("Help")),
+                new ToolBar(new Button("New"), new Button("Open")));
+        return new BorderPane(new Label("Content"), top, null, new Label("Ready."), null);
     }
 
     @Override
