@@ -82,6 +82,8 @@ public final class MainWindowModel {
 
     private final EditorWorkspace editors;
     private SavedQueriesModel savedQueries;
+    /** What to do once the sample database is up, such as opening a saved query of it; null for nothing. */
+    private Runnable afterSampleStarts;
 
     public MainWindowModel(AppServices services) {
         this.services = services;
@@ -370,9 +372,11 @@ public final class MainWindowModel {
                             profiles.add(item);
                             selected.set(item);
                             connect(item);
+                            runAfterSampleStarts();
                         },
                         error -> {
                             sampleStarting.set(false);
+                            afterSampleStarts = null;
                             statusMessage.set("The sample database did not start.");
                             services.dialogs().showError("The sample database did not start", describe(error));
                         });
@@ -565,6 +569,13 @@ public final class MainWindowModel {
      * is connected, else the only connected one, else the user picks.
      */
     public void openSavedQuery(SavedQuery query, boolean run) {
+        boolean ofSample = SampleDatabase.PROFILE_ID.equals(query.profileId());
+        if (ofSample && profiles.stream().noneMatch(ProfileItem::sample)) {
+            // The sample is not started yet: start it, then open the query on it.
+            afterSampleStarts = () -> openSavedQuery(query, run);
+            openSampleDatabase();
+            return;
+        }
         Optional<ProfileItem> item = profiles.stream()
                 .filter(each -> each.id().equals(query.profileId()))
                 .findFirst()
@@ -591,6 +602,14 @@ public final class MainWindowModel {
             tab.showParameters();
             statusMessage.set("The saved query " + query.name() + " is in a new editor on "
                     + item.get().name() + ": press Ctrl+Shift+Enter to run it.");
+        }
+    }
+
+    private void runAfterSampleStarts() {
+        Runnable then = afterSampleStarts;
+        afterSampleStarts = null;
+        if (then != null) {
+            then.run();
         }
     }
 

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.SslMode;
+import dev.pgdesk.localdb.SampleDatabase;
+import dev.pgdesk.saved.SavedParameter;
+import dev.pgdesk.saved.SavedQuery;
+import dev.pgdesk.saved.SavedQueryStore;
 import dev.pgdesk.testing.TestServer;
+import dev.pgdesk.ui.query.QueryTabModel;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +35,7 @@ class SampleDatabaseButtonTest {
     private final AtomicBoolean sampleStopped = new AtomicBoolean();
     private final List<String> startCalls = new CopyOnWriteArrayList<>();
     private final ConnectionProfile sampleProfile = server.profile("alice")
+            .id(SampleDatabase.PROFILE_ID)
             .name("Sample database")
             .sslMode(SslMode.DISABLE)
             .build();
@@ -165,6 +171,36 @@ class SampleDatabaseButtonTest {
         assertThat(robot.lookup("#overviewUser").queryAs(Label.class).getText()).isEqualTo("alice");
         assertThat(robot.lookup("#overviewProblem").query().isVisible()).isFalse();
         assertThat(test.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void runningASavedQueryOfTheSampleStartsTheSampleThenRunsItThere(FxRobot robot) throws Exception {
+        SavedQuery query = SavedQuery.create(
+                "answer",
+                "",
+                "SELECT :n::int + 1 AS answer",
+                List.of(SavedParameter.withDefault("n", "41")),
+                SampleDatabase.PROFILE_ID);
+        new SavedQueryStore(test.profilesFile().resolveSibling("saved-queries.json")).put(query);
+
+        robot.interact(() -> model.openSavedQuery(query, true));
+        FormRobot.waitFor(this::sampleConnected);
+        FormRobot.waitFor(() -> WaitForAsyncUtils.asyncFx(() -> model.editors().tabs().stream()
+                        .anyMatch(tab -> tab.titleProperty().get().equals("answer")
+                                && tab.results().size() == 1))
+                .get());
+
+        assertThat(startCalls).hasSize(1);
+        QueryTabModel ran = WaitForAsyncUtils.asyncFx(() -> model.editors().tabs().stream()
+                        .filter(tab -> tab.titleProperty().get().equals("answer"))
+                        .findFirst()
+                        .orElseThrow())
+                .get();
+        assertThat(ran.profileId()).isEqualTo(SampleDatabase.PROFILE_ID);
+        assertThat(ran.results().get(0).result())
+                .isInstanceOfSatisfying(
+                        dev.pgdesk.query.RowsResult.class,
+                        rows -> assertThat(rows.rows().get(0)[0]).isEqualTo(42));
     }
 
     private boolean sampleConnected() throws Exception {
