@@ -16,6 +16,7 @@ import dev.pgdesk.ui.editor.SqlEditor;
 import dev.pgdesk.ui.explain.PlanView;
 import dev.pgdesk.ui.explain.PlanViewModel;
 import dev.pgdesk.ui.grid.ResultGrid;
+import dev.pgdesk.ui.theme.Tooltips;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -263,8 +264,10 @@ public final class QueryTabView {
         ToggleButton manual = new ToggleButton("Manual commit");
         manual.setId("manualCommit");
         manual.getStyleClass().add("mode-toggle");
-        manual.setTooltip(new Tooltip("Off: each statement commits on its own. On: statements run in a transaction "
-                + "until you commit or roll back."));
+        Tooltips.installLazily(
+                manual,
+                "Off: each statement commits on its own. On: statements run in a transaction "
+                        + "until you commit or roll back.");
         manual.selectedProperty().bindBidirectional(model.manualCommitProperty());
         manual.disableProperty()
                 .bind(model.runningProperty().or(model.connected().not()));
@@ -309,7 +312,7 @@ public final class QueryTabView {
         Button button = new Button(text, icon);
         button.setId(id);
         button.getStyleClass().add("tool-button");
-        button.setTooltip(new Tooltip(tooltip));
+        Tooltips.installLazily(button, tooltip);
         return button;
     }
 
@@ -562,7 +565,7 @@ public final class QueryTabView {
         timeout.setId("timeout");
         timeout.setEditable(true);
         timeout.setPrefWidth(84);
-        timeout.setTooltip(new Tooltip("Statement timeout in seconds, enforced by the server; 0 = none"));
+        Tooltips.installLazily(timeout, "Statement timeout in seconds, enforced by the server; 0 = none");
         timeout.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.timeoutSecondsProperty().set(now);
