@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.monitor.ActivityFilter;
 import dev.pgdesk.monitor.ActivitySnapshot;
 import dev.pgdesk.monitor.BlockingNode;
@@ -35,7 +34,7 @@ final class ActivityCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: saved profiles, the environment, the keyring. */
     ActivityCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
+        this(TargetResolver.forCurrentUser());
     }
 
     /** For tests: where targets and passwords come from. */

@@ -5,9 +5,7 @@ import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,7 +23,7 @@ final class ConninfoCommand implements CliCommand {
      * sample database only while it runs, as this command never starts a server.
      */
     ConninfoCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2)))
+        this(TargetResolver.forCurrentUser()
                 .withSample(SampleTarget.forCurrentUser().runningOnly()));
     }
 

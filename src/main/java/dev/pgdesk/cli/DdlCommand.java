@@ -2,7 +2,6 @@ package dev.pgdesk.cli;
 
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.schema.DatabaseObject;
@@ -11,7 +10,6 @@ import dev.pgdesk.schema.ObjectNotFoundException;
 import dev.pgdesk.schema.ObjectResolver;
 import java.io.PrintStream;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +19,7 @@ final class DdlCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: saved profiles, the environment, the keyring. */
     DdlCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
+        this(TargetResolver.forCurrentUser());
     }
 
     /** For tests: where targets and passwords come from. */

@@ -3,7 +3,6 @@ package dev.pgdesk.cli;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.explain.ExplainFailure;
 import dev.pgdesk.explain.ExplainMode;
 import dev.pgdesk.explain.ExplainOutcome;
@@ -55,7 +54,7 @@ final class ExplainCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: saved profiles, the environment, the keyring. */
     ExplainCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))), true);
+        this(TargetResolver.forCurrentUser(), true);
     }
 
     /** For tests: where targets and passwords come from; Ctrl-C handling stays off (tests share one JVM). */

@@ -6,7 +6,6 @@ import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.query.QuerySession;
@@ -56,10 +55,7 @@ final class QueryCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: the user's saved profiles, the environment, the keyring. */
     QueryCommand() {
-        this(
-                TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))),
-                QueryCommand::stdinIsTerminal,
-                true);
+        this(TargetResolver.forCurrentUser(), QueryCommand::stdinIsTerminal, true);
     }
 
     /** For tests: saved profiles and environment given explicitly, standard input never a terminal. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ResolvedSettings;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.monitor.MonitorPrivileges;
 import dev.pgdesk.monitor.ServerMonitor;
 import dev.pgdesk.monitor.SlowQueries;
@@ -12,7 +11,6 @@ import dev.pgdesk.monitor.SlowQueryOrder;
 import dev.pgdesk.monitor.StatementStats;
 import java.io.PrintStream;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +34,7 @@ final class SlowQueriesCommand implements CliCommand {
 
     /** The command as {@code pgdesk} runs it: saved profiles, the environment, the keyring. */
     SlowQueriesCommand() {
-        this(TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(Duration.ofSeconds(2))));
+        this(TargetResolver.forCurrentUser());
     }
 
     /** For tests: where targets and passwords come from. */

@@ -8,8 +8,10 @@ import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.SettingsResolver;
+import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.localdb.SampleDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,6 +28,9 @@ import java.util.function.Supplier;
  * it is stopped then.
  */
 final class TargetResolver {
+    /** How long a command waits for the keyring before going on without it. */
+    static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private final Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles;
     private final PgEnvironment env;
     private final PasswordLookup passwords;
@@ -33,14 +38,14 @@ final class TargetResolver {
     private final SampleTarget sample;
 
     /**
-     * The user's saved profiles, sample database and the process environment, as {@code pgdesk} runs; asks
-     * on a terminal.
+     * The targets as {@code pgdesk} resolves them: the user's saved profiles, the sample database, the process
+     * environment and the keyring (given {@link #KEYRING_PROBE_TIMEOUT} to answer); asks on a terminal.
      */
-    static TargetResolver forCurrentUser(PasswordLookup passwords) {
+    static TargetResolver forCurrentUser() {
         return new TargetResolver(
                         new ProfileStore(AppDirectories.forCurrentUser().profilesFile()),
                         PgEnvironment.system(),
-                        passwords)
+                        PasswordService.lazyKeyringLookup(KEYRING_PROBE_TIMEOUT))
                 .withPrompt(PasswordPrompt.terminal())
                 .withSample(SampleTarget.forCurrentUser());
     }

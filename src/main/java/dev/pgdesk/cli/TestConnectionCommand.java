@@ -17,25 +17,19 @@ import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.check.StepKind;
 import dev.pgdesk.connect.check.StepStatus;
-import dev.pgdesk.connect.secret.PasswordService;
 import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code pgdesk test-connection}: the connection dialog's Test Connection, for scripts and terminals. */
 final class TestConnectionCommand implements CliCommand {
-    private static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
-
     private final TargetResolver targets;
     private final ConnectionTester tester;
 
     TestConnectionCommand() {
-        this(
-                TargetResolver.forCurrentUser(PasswordService.lazyKeyringLookup(KEYRING_PROBE_TIMEOUT)),
-                new ConnectionTester());
+        this(TargetResolver.forCurrentUser(), new ConnectionTester());
     }
 
     /** For tests: saved profiles, environment and tester given explicitly. */
