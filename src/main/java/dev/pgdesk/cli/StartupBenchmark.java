@@ -7,16 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The start-up benchmark shipped in the application image, and the build step that makes its class-data sharing
  * archives. It starts fresh JVMs exactly as the image's launchers do (their class path and Java options, read from
- * the launcher's {@code .cfg}) and times the first rendered frame of pgdesk's main window against an empty window,
- * with a minimal window (a menu bar, a toolbar, two labels) as a reference for what the first controls cost.
+ * the launcher's {@code .cfg}) and times the first rendered frame of pgdesk's main window against an empty window.
+ * Two references sit between them: a minimal window (a menu bar, a toolbar, two labels), for what the first
+ * controls cost, and the main window's arrangement built of stock controls, for what the layout alone costs.
  *
  * <p>Measure: {@code <image java> -cp '<app dir>/*' dev.pgdesk.cli.StartupBenchmark [--app-dir DIR] [--runs N]
  * [--no-cds]}. Archive: {@code ... --dump-archives DIR} (run by the build).
@@ -24,6 +27,14 @@ import java.util.stream.Collectors;
 public final class StartupBenchmark {
     private static final String PROBE = "dev.pgdesk.ui.bench.StartupProbe";
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+    /** The windows timed, in the order each round starts them. */
+    private static final List<String> WINDOWS = List.of("empty", "minimal", "layout", "main");
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "empty", "",
+            "minimal", "; a menu bar, a toolbar and two labels",
+            "layout", "; the main window's arrangement as stock controls, nothing of pgdesk's",
+            "main", "; pgdesk's main window");
 
     private final Path appDir;
     private final Path java;
@@ -58,34 +69,30 @@ public final class StartupBenchmark {
                         .collect(Collectors.toList());
         Path home = Files.createTempDirectory("pgdesk-bench-home");
         // One unmeasured start of each fills the OS file cache and the fresh configuration directory.
-        time(launch, options, home, "empty");
-        time(launch, options, home, "minimal");
-        time(launch, options, home, "main");
-        long[] empty = new long[runs];
-        long[] minimal = new long[runs];
-        long[] main = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            empty[i] = time(launch, options, home, "empty");
-            minimal[i] = time(launch, options, home, "minimal");
-            main[i] = time(launch, options, home, "main");
+        for (String window : WINDOWS) {
+            time(launch, options, home, window);
         }
-        long emptyMedian = median(empty);
-        long minimalMedian = median(minimal);
-        long mainMedian = median(main);
+        Map<String, long[]> times = new LinkedHashMap<>();
+        WINDOWS.forEach(window -> times.put(window, new long[runs]));
+        for (int i = 0; i < runs; i++) {
+            for (String window : WINDOWS) {
+                times.get(window)[i] = time(launch, options, home, window);
+            }
+        }
+        long empty = median(times.get("empty"));
         System.out.printf(
                 Locale.ROOT,
-                "class-data sharing: %s%nempty window:   median %d ms, runs %s%n"
-                        + "minimal window: median %d ms, runs %s (a menu bar, a toolbar and two labels: %.2f x empty)%n"
-                        + "main window:    median %d ms, runs %s%nratio (main / empty): %.2f%n",
-                cds && options.stream().anyMatch(o -> o.startsWith(ARCHIVE_OPTION)) ? "on" : "off",
-                emptyMedian,
-                Arrays.toString(empty),
-                minimalMedian,
-                Arrays.toString(minimal),
-                (double) minimalMedian / emptyMedian,
-                mainMedian,
-                Arrays.toString(main),
-                (double) mainMedian / emptyMedian);
+                "class-data sharing: %s%n",
+                cds && options.stream().anyMatch(o -> o.startsWith(ARCHIVE_OPTION)) ? "on" : "off");
+        times.forEach((window, millis) -> System.out.printf(
+                Locale.ROOT,
+                "%-16s median %d ms (%.2f x empty), runs %s%s%n",
+                window + " window:",
+                median(millis),
+                (double) median(millis) / empty,
+                Arrays.toString(millis),
+                DESCRIPTIONS.get(window)));
+        System.out.printf(Locale.ROOT, "ratio (main / empty): %.2f%n", (double) median(times.get("main")) / empty);
     }
 
     private long time(LauncherConfig launch, List<String> options, Path home, String window)

@@ -124,7 +124,6 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1200, 800);
         Theme.apply(scene);
         stage.setTitle("pgdesk");
-        stage.getIcons().setAll(Theme.appIcons());
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -133,6 +132,8 @@ public final class MainWindow {
             quit();
         });
         stage.show();
+        // Decoding the icon's six PNGs took the CPU the first frame needed; no one sees the icon a frame later.
+        AfterFirstFrame.run(() -> Theme.installAppIcons(stage));
         poolRefresh.play();
         model.start();
     }

@@ -2,6 +2,7 @@ package dev.pgdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -40,6 +42,15 @@ class MainWindowTest {
     void theWindowIsTitledPgdeskAndUsesTheTheme() {
         assertThat(stage.getTitle()).isEqualTo("pgdesk");
         assertThat(stage.getScene().getStylesheets()).singleElement().asString().endsWith("pgdesk.css");
+    }
+
+    @Test
+    void theWindowGetsTheAppIconInEverySizeOnceDecoded() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getIcons().size() == 6);
+
+        assertThat(stage.getIcons())
+                .extracting(icon -> (int) icon.getWidth())
+                .containsExactly(16, 32, 48, 64, 128, 256);
     }
 
     @Test

@@ -9,19 +9,30 @@ import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** Shows the main window, an empty one or a minimal one, then records when the first frame after showing it was rendered. */
+/**
+ * Shows the main window or one of the reference windows (empty, minimal, layout), then records when the first frame
+ * after showing it was rendered.
+ */
 public final class ProbeApplication extends Application {
     /** The spawn time (epoch milliseconds) set by the benchmark just before it started this process. */
     static final String SPAWNED_AT = "pgdesk.probe.spawnedAt";
@@ -38,10 +49,21 @@ public final class ProbeApplication extends Application {
             app.start(stage);
         } else {
             stage.setTitle(window);
-            stage.setScene(new Scene(window.equals("minimal") ? minimalWindow() : new StackPane(), 1200, 800));
+            stage.setScene(new Scene(referenceWindow(window), 1200, 800));
             stage.show();
         }
         new FirstFrame().start();
+    }
+
+    private static Parent referenceWindow(String window) {
+        switch (window) {
+            case "minimal":
+                return minimalWindow();
+            case "layout":
+                return layoutWindow();
+            default:
+                return new StackPane();
+        }
     }
 
     /**
@@ -53,6 +75,39 @@ public final class ProbeApplication extends Application {
                 new MenuBar(new Menu("File"), new Menu("Edit"), new Menu("Help")),
                 new ToolBar(new Button("New"), new Button("Open")));
         return new BorderPane(new Label("Content"), top, null, new Label("Ready."), null);
+    }
+
+    /**
+     * pgdesk's main window as stock JavaFX controls with the default theme and nothing of pgdesk's: a menu bar with
+     * four menus, a toolbar with eight buttons, a connection list over an object pane beside a tab pane with one tab,
+     * and a status bar. It shows what the arrangement alone costs, before any stylesheet, text or code of pgdesk's.
+     */
+    private static Parent layoutWindow() {
+        ToolBar toolBar = new ToolBar(
+                new Button("New"),
+                new Button("Connect"),
+                new Button("Disconnect"),
+                new Button("Test"),
+                new Separator(),
+                new Button("SQL Editor"),
+                new Button("History"),
+                new Button("Monitor"),
+                new Separator(),
+                new Button("Sample database"));
+        VBox top = new VBox(
+                new MenuBar(new Menu("File"), new Menu("Connection"), new Menu("SQL"), new Menu("Help")), toolBar);
+        ListView<String> connections = new ListView<>();
+        connections.setPlaceholder(new Label("No saved connections yet."));
+        VBox.setVgrow(connections, Priority.ALWAYS);
+        SplitPane sidebar = new SplitPane(
+                new VBox(new Label("Connections"), connections), new Label("Connect to see its objects."));
+        sidebar.setOrientation(Orientation.VERTICAL);
+        Tab welcome = new Tab("Welcome", new Label("Welcome"));
+        welcome.setClosable(false);
+        SplitPane center = new SplitPane(sidebar, new TabPane(welcome));
+        center.setDividerPositions(0.22);
+        HBox status = new HBox(new Label("Ready."), new Label("No pool"));
+        return new BorderPane(center, top, null, status, null);
     }
 
     @Override

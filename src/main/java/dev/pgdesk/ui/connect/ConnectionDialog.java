@@ -79,7 +79,7 @@ public final class ConnectionDialog {
         }
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(model.isEditing() ? "Edit connection" : "New connection");
-        stage.getIcons().setAll(Theme.appIcons());
+        Theme.installAppIcons(stage);
         Scene scene = new Scene(root);
         Theme.apply(scene);
         stage.setScene(scene);

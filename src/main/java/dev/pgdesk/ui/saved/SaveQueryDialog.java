@@ -58,7 +58,7 @@ public final class SaveQueryDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(model.isEditing() ? "Edit Saved Query" : "Save as Saved Query");
-        stage.getIcons().setAll(Theme.appIcons());
+        Theme.installAppIcons(stage);
         Scene scene = new Scene(root);
         Theme.apply(scene);
         stage.setScene(scene);
