@@ -94,6 +94,9 @@ public final class SaveQueryDialog {
         name.textProperty().bindBidirectional(model.nameProperty());
         Label nameProblem = problemLabel("savedQueryNameProblem");
         nameProblem.textProperty().bind(model.nameProblemProperty());
+        // The rule reads as a hint until something is typed; only a name that breaks it is shown as an error.
+        name.textProperty().addListener((obs, old, typed) -> showAsHint(nameProblem, typed.isEmpty()));
+        showAsHint(nameProblem, name.getText().isEmpty());
         form.addRow(0, new Label("Name"), name);
         form.add(nameProblem, 1, 1);
 
@@ -194,6 +197,11 @@ public final class SaveQueryDialog {
         HBox bar = new HBox(8, error, spacer, cancel, save);
         bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
+    }
+
+    private static void showAsHint(Label problem, boolean hint) {
+        problem.getStyleClass().removeAll("hint", "field-error");
+        problem.getStyleClass().add(hint ? "hint" : "field-error");
     }
 
     private static Label problemLabel(String id) {

@@ -158,9 +158,16 @@ class SavedQueriesWindowTest {
 
         menu(robot, "menuSaveQuery");
         FormRobot.waitFor(() -> robot.lookup("#savedQueryName").tryQuery().isPresent());
+        // Before anything is typed the rule is a hint, not an error.
+        assertThat(FormRobot.label(robot, "#savedQueryNameProblem").getStyleClass())
+                .contains("hint")
+                .doesNotContain("field-error");
         FormRobot.set(robot, "#savedQueryName", "daily report");
         assertThat(FormRobot.label(robot, "#savedQueryNameProblem").getText())
                 .startsWith("The name 'daily report' is not allowed for a saved query");
+        assertThat(FormRobot.label(robot, "#savedQueryNameProblem").getStyleClass())
+                .contains("field-error")
+                .doesNotContain("hint");
         assertThat(robot.lookup("#saveSavedQuery").queryButton().isDisabled()).isTrue();
 
         FormRobot.set(robot, "#savedQueryName", "daily_report");
