@@ -1,6 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.AppDirectories;
+import dev.pgdesk.localdb.RunningSample;
 import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
@@ -71,7 +72,7 @@ final class BenchCommand implements CliCommand {
             err.println("Run 'pgdesk bench --help' for usage.");
             return ExitCodes.BAD_ARGUMENTS;
         }
-        try (SampleDatabase sample = SampleDatabase.start(
+        try (RunningSample sample = SampleDatabase.attachOrStart(
                         sampleDirectory.get(), message -> err.println("pgdesk bench: " + message));
                 PoolManager pools = new PoolManager()) {
             PooledSession pool = pools.open(sample.profile(), sample.password());

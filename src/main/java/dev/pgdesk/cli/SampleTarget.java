@@ -8,6 +8,7 @@ import dev.pgdesk.connect.SettingSource;
 import dev.pgdesk.localdb.LocalPostgresException;
 import dev.pgdesk.localdb.RunningSample;
 import dev.pgdesk.localdb.SampleDatabase;
+import dev.pgdesk.localdb.SampleEndpoint;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The built-in Sample database as a command's target: named like a saved profile ({@value SampleDatabase#NAME}),
- * it connects to the sample server the pgdesk window runs, or starts one for the command and stops it in
- * {@link #release()}.
+ * it connects to the sample server a pgdesk window or another command runs, or starts one. {@link #release()} lets
+ * go of it, and the server stops when no one else uses it.
  */
 final class SampleTarget {
     /** For commands made without a sample directory (tests): the sample is not available. */
@@ -32,7 +33,10 @@ final class SampleTarget {
     /** Whether a sample that is not running is started, or reported (for commands that do not connect). */
     private final boolean startWhenStopped;
 
-    private RunningSample running;
+    /** How to reach the sample, once {@link #open} found or started it. */
+    private SampleEndpoint endpoint;
+    /** This command's hold on the server, when it connects; {@link #release()} lets go. */
+    private RunningSample held;
 
     /** @param directory the sample's data directory; null when commands may not use the sample */
     SampleTarget(Supplier<Path> directory) {
@@ -91,12 +95,13 @@ final class SampleTarget {
         if (directory == null) {
             throw new ConnInfoException("the " + SampleDatabase.NAME + " is not available to this command");
         }
-        if (running == null) {
+        if (endpoint == null) {
             try {
                 if (startWhenStopped) {
-                    running = SampleDatabase.attachOrStart(directory.get(), progress);
+                    held = SampleDatabase.attachOrStart(directory.get(), progress);
+                    endpoint = held.endpoint();
                 } else {
-                    running = SampleDatabase.findRunning(directory.get())
+                    endpoint = SampleDatabase.findRunning(directory.get())
                             .orElseThrow(() -> new ConnInfoException("the " + SampleDatabase.NAME + " is not"
                                     + " running; its port is chosen when it starts (open it in the pgdesk window,"
                                     + " or let a command that connects, such as 'pgdesk query', start it)"));
@@ -109,15 +114,16 @@ final class SampleTarget {
         for (String keyword : ResolvedSettings.KEYWORDS) {
             sources.put(keyword, SettingSource.PROFILE);
         }
-        return new ResolvedSettings(running.profile(), Optional.of(running.password()), sources);
+        return new ResolvedSettings(endpoint.profile(), Optional.of(endpoint.password()), sources);
     }
 
-    /** Stops the sample server if {@link #open} started it; one the window runs keeps running. */
+    /** Lets go of the sample server; it stops unless a pgdesk window or another command still uses it. */
     synchronized void release() {
-        if (running != null) {
-            running.close();
-            running = null;
+        if (held != null) {
+            held.close();
+            held = null;
         }
+        endpoint = null;
     }
 
     private static String folded(String name) {

@@ -177,6 +177,22 @@ public final class LocalPostgres implements AutoCloseable {
         LOG.info("PostgreSQL on {}:{} stopped", HOST, port);
     }
 
+    /**
+     * Stops a server running on this data directory that this object did not start: one another process
+     * started and left running. Does nothing when none runs.
+     */
+    public synchronized void stopServerStartedElsewhere() throws LocalPostgresException {
+        if (!isRunning()) {
+            return;
+        }
+        ServerCommand.Result result = pgCtl("stop", "-m", "fast", "-w", "-t", "60");
+        if (!result.succeeded() && isRunning()) {
+            throw new LocalPostgresException("PostgreSQL in " + dataDirectory + " did not stop: "
+                    + result.output().strip());
+        }
+        LOG.info("PostgreSQL in {} stopped", dataDirectory);
+    }
+
     /** Stops and starts the server again, on the same port. */
     public synchronized void restart() throws LocalPostgresException {
         stop();

@@ -80,6 +80,12 @@ public final class SampleDatabase implements AutoCloseable {
      * off the FX thread. {@code progress} hears short status lines.
      */
     public static SampleDatabase start(Path dataDirectory, Consumer<String> progress) throws LocalPostgresException {
+        return start(dataDirectory, progress, true);
+    }
+
+    /** @param stopOnExit whether the JVM's exit stops the server (a {@link RunningSample} decides that itself) */
+    private static SampleDatabase start(Path dataDirectory, Consumer<String> progress, boolean stopOnExit)
+            throws LocalPostgresException {
         Objects.requireNonNull(progress, "progress");
         Path directory = dataDirectory.toAbsolutePath().normalize();
         progress.accept("Preparing the PostgreSQL server files…");
@@ -97,6 +103,7 @@ public final class SampleDatabase implements AutoCloseable {
                 .setting("password_encryption", "scram-sha-256")
                 .setting("shared_preload_libraries", "pg_stat_statements")
                 .setting("max_connections", "40")
+                .stopOnExit(stopOnExit)
                 .build();
         progress.accept(
                 Files.isRegularFile(cluster.resolve("PG_VERSION"))
@@ -132,33 +139,52 @@ public final class SampleDatabase implements AutoCloseable {
     }
 
     /**
-     * The sample server in {@code dataDirectory}: the one already running there (started by the pgdesk
-     * window or another command), which the result's {@code close()} leaves running, or else one started
-     * now (see {@link #start}), which {@code close()} stops. {@code progress} hears status lines only when
-     * a server starts.
+     * The sample server in {@code dataDirectory}, shared with the user's other pgdesk windows and commands: the
+     * one already running there, or else one started now (see {@link #start}). The caller becomes one of its
+     * users until it closes the result; the last user to close it stops the server. {@code progress} hears
+     * status lines only when a server starts. While one process starts the server, the others wait here.
      *
-     * @throws LocalPostgresException when a server runs there but cannot be used (it does not answer yet,
-     *     or the password file is missing), or when starting fails
+     * @throws LocalPostgresException when a server runs there but cannot be used (it does not answer, or the
+     *     password file is missing), or when starting fails
      */
     public static RunningSample attachOrStart(Path dataDirectory, Consumer<String> progress)
             throws LocalPostgresException {
         Objects.requireNonNull(progress, "progress");
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        Optional<RunningSample> running = findRunning(directory);
-        if (running.isPresent()) {
-            LOG.info("Using the sample database already running from {}", directory);
-            return running.get();
-        }
-        return RunningSample.started(start(directory, progress));
+        prepareDirectory(directory); // before the users' files go in, so that it gets its owner-only mode
+        SampleUsers users = new SampleUsers(directory);
+        return users.whileLocked(() -> {
+            // Users whose processes ended are forgotten here, so a server they left behind is taken over.
+            users.anyAlive();
+            Optional<SampleEndpoint> running = findRunning(directory);
+            if (running.isPresent()) {
+                LOG.info("Using the sample database already running from {}", directory);
+                return new RunningSample(running.get(), null, users, users.join(), directory);
+            }
+            SampleDatabase started = start(directory, progress, false);
+            SampleEndpoint endpoint = new SampleEndpoint(started.profile(), started.password());
+            return new RunningSample(endpoint, started, users, users.join(), directory);
+        });
+    }
+
+    /** Stops the sample server running from {@code directory} that another process started. */
+    static void stopServerStartedElsewhere(Path directory) throws LocalPostgresException {
+        Path parent = directory.getParent() != null ? directory.getParent() : directory;
+        PgBinaries binaries = PgBinaries.fromClasspath(parent.resolve("pg-binaries"));
+        LocalPostgres.builder(binaries, directory.resolve(CLUSTER_DIRECTORY))
+                .stopOnExit(false)
+                .build()
+                .stopServerStartedElsewhere();
     }
 
     /**
      * The sample server running from {@code directory}, if its postmaster.pid names a live postmaster that
-     * answers on the recorded port with the saved password; {@code close()} on it leaves it running.
+     * answers on the recorded port with the saved password: how to reach it, for a look that does not keep it
+     * running (a command that connects takes it with {@link #attachOrStart}).
      *
      * @throws LocalPostgresException when a server runs there but cannot be used (see {@link #attachOrStart})
      */
-    public static Optional<RunningSample> findRunning(Path dataDirectory) throws LocalPostgresException {
+    public static Optional<SampleEndpoint> findRunning(Path dataDirectory) throws LocalPostgresException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Path cluster = directory.resolve(CLUSTER_DIRECTORY);
         Optional<PostmasterPid> pid = PostmasterPid.read(cluster);
@@ -209,7 +235,7 @@ public final class SampleDatabase implements AutoCloseable {
                 .sslMode(SslMode.DISABLE)
                 .passwordStorage(PasswordStorage.ASK_EVERY_TIME)
                 .build();
-        return Optional.of(RunningSample.attached(profile, password));
+        return Optional.of(new SampleEndpoint(profile, password));
     }
 
     public String password() {

@@ -11,6 +11,7 @@ import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.localdb.LocalPostgresException;
+import dev.pgdesk.localdb.RunningSample;
 import dev.pgdesk.localdb.SampleDatabase;
 import dev.pgdesk.saved.SavedParameter;
 import dev.pgdesk.saved.SavedQuery;
@@ -42,7 +43,8 @@ class SampleDatabaseTargetTest {
     @TempDir
     static Path sampleParent;
 
-    private static SampleDatabase shared;
+    /** The pgdesk window's hold on the sample, when a test wants it running. */
+    private static RunningSample shared;
 
     @TempDir
     Path home;
@@ -70,6 +72,7 @@ class SampleDatabaseTargetTest {
     static void stopTheSample() {
         if (shared != null) {
             shared.close();
+            shared = null;
         }
     }
 
@@ -80,14 +83,19 @@ class SampleDatabaseTargetTest {
     private static void ensureRunning() throws IOException, LocalPostgresException {
         // As root the server runs as nobody, who must pass through JUnit's 0700 temp directory.
         Files.setPosixFilePermissions(sampleParent, PosixFilePermissions.fromString("rwxr-xr-x"));
-        if (shared == null || !shared.server().isRunning()) {
-            shared = SampleDatabase.start(sampleDirectory(), line -> {});
+        if (shared == null) {
+            shared = SampleDatabase.attachOrStart(sampleDirectory(), line -> {});
         }
     }
 
     private static void ensureStopped() throws IOException, LocalPostgresException {
         ensureRunning(); // loaded once, so that starting it again in the command is quick
         shared.close();
+        shared = null;
+    }
+
+    private static boolean sampleRuns() throws LocalPostgresException {
+        return SampleDatabase.findRunning(sampleDirectory()).isPresent();
     }
 
     private static boolean postmasterLeft() {
@@ -197,7 +205,7 @@ class SampleDatabaseTargetTest {
         assertThat(status).as(errors()).isEqualTo(ExitCodes.OK);
         assertThat(output()).contains("status", "total", "shipped").contains("(3 rows)");
         assertThat(errors()).doesNotContain("Starting PostgreSQL");
-        assertThat(shared.server().isRunning()).isTrue();
+        assertThat(sampleRuns()).isTrue();
     }
 
     @Test
@@ -258,7 +266,7 @@ class SampleDatabaseTargetTest {
 
         assertThat(status).as(errors()).isEqualTo(ExitCodes.OK);
         assertThat(output()).contains("\"sample\"");
-        assertThat(shared.server().isRunning()).isTrue();
+        assertThat(sampleRuns()).isTrue();
     }
 
     @Test
@@ -271,7 +279,7 @@ class SampleDatabaseTargetTest {
         int status = new ConninfoCommand(runningOnly).run(List.of("Sample database"), stdout(), stderr());
 
         assertThat(status).as(errors()).isEqualTo(ExitCodes.OK);
-        assertThat(output()).contains(Integer.toString(shared.server().port()), "sample");
+        assertThat(output()).contains(Integer.toString(shared.profile().port()), "sample");
     }
 
     @Test

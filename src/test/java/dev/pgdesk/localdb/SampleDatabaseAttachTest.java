@@ -3,6 +3,7 @@ package dev.pgdesk.localdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link SampleDatabase#attachOrStart}: one sample, loaded once, running or stopped as each test needs. */
+/**
+ * {@link SampleDatabase#attachOrStart}: one sample, loaded once, shared by "windows" and "commands" (here all in one
+ * process, each with its own hold), running or stopped as each test needs.
+ */
 @Tag("server")
 class SampleDatabaseAttachTest {
 
@@ -28,7 +32,8 @@ class SampleDatabaseAttachTest {
     static Path temp;
 
     private static Path directory;
-    private static SampleDatabase shared;
+    /** The pgdesk window's hold on the sample, when a test wants it running; null when it let go. */
+    private static RunningSample window;
 
     private final List<String> progress = new ArrayList<>();
 
@@ -37,18 +42,29 @@ class SampleDatabaseAttachTest {
         // As root the server runs as nobody, who must pass through JUnit's 0700 temp directory.
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         directory = temp.resolve("sample");
-        shared = SampleDatabase.start(directory, line -> {});
+        window = SampleDatabase.attachOrStart(directory, line -> {});
     }
 
     @AfterAll
     static void stopTheSample() {
-        shared.close();
+        closeWindow();
     }
 
     private static void ensureRunning() throws LocalPostgresException {
-        if (!shared.server().isRunning()) {
-            shared = SampleDatabase.start(directory, line -> {});
+        if (window == null) {
+            window = SampleDatabase.attachOrStart(directory, line -> {});
         }
+    }
+
+    private static void closeWindow() {
+        if (window != null) {
+            window.close();
+            window = null;
+        }
+    }
+
+    private static boolean sampleRuns() throws LocalPostgresException {
+        return SampleDatabase.findRunning(directory).isPresent();
     }
 
     private static boolean postmasterLeft() {
@@ -63,18 +79,64 @@ class SampleDatabaseAttachTest {
             assertThat(sample.startedHere()).isFalse();
             assertThat(sample.profile().id()).isEqualTo(SampleDatabase.PROFILE_ID);
             assertThat(sample.profile().name()).isEqualTo(SampleDatabase.NAME);
-            assertThat(sample.profile().port()).isEqualTo(shared.server().port());
-            assertThat(sample.password()).isEqualTo(shared.password());
+            assertThat(sample.profile().port()).isEqualTo(window.profile().port());
+            assertThat(sample.password()).isEqualTo(window.password());
             assertThat(countOrders(sample)).isEqualTo(5000);
         }
 
         assertThat(progress).as("nothing was started").isEmpty();
-        assertThat(shared.server().isRunning()).isTrue();
+        assertThat(sampleRuns()).as("the window still uses it").isTrue();
+    }
+
+    @Test
+    void theServerKeepsRunningWhileAnyoneUsesItAndTheLastToLetGoStopsIt() throws Exception {
+        closeWindow();
+        RunningSample command = SampleDatabase.attachOrStart(directory, progress::add);
+        RunningSample secondWindow = SampleDatabase.attachOrStart(directory, progress::add);
+        assertThat(command.startedHere()).isTrue();
+        assertThat(secondWindow.startedHere()).isFalse();
+
+        command.close();
+        assertThat(sampleRuns())
+                .as("the command started it, but a window still uses it")
+                .isTrue();
+        assertThat(countOrders(secondWindow)).isEqualTo(5000);
+
+        secondWindow.close();
+        assertThat(postmasterLeft())
+                .as("the last user stopped it, though another started it")
+                .isFalse();
+    }
+
+    @Test
+    void aServerWhoseUsersAllEndedIsTakenOverAndStoppedByTheNextUser() throws Exception {
+        closeWindow();
+        RunningSample killed = SampleDatabase.attachOrStart(directory, progress::add);
+        // As if its process had been killed: its entry names a process that has ended.
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.resolve("users"))) {
+            for (Path entry : entries) {
+                Files.writeString(entry, ended.pid() + " -");
+            }
+        }
+
+        try (RunningSample next = SampleDatabase.attachOrStart(directory, progress::add)) {
+            assertThat(next.startedHere())
+                    .as("the orphaned server is used as it is")
+                    .isFalse();
+            assertThat(countOrders(next)).isEqualTo(5000);
+        }
+
+        assertThat(postmasterLeft())
+                .as("the next user, the only one alive, stopped it")
+                .isFalse();
+        killed.close(); // only removes its exit hook: the server is gone already
     }
 
     @Test
     void aStoppedSampleIsStartedAndStoppedAgainWhenClosed() throws Exception {
-        shared.close();
+        closeWindow();
 
         try (RunningSample sample = SampleDatabase.attachOrStart(directory, progress::add)) {
             assertThat(sample.startedHere()).isTrue();
@@ -90,7 +152,7 @@ class SampleDatabaseAttachTest {
 
     @Test
     void aStalePidFileOfACrashedServerDoesNotCountAsRunning() throws Exception {
-        shared.close();
+        closeWindow();
         Path pidFile = directory.resolve("pgdata").resolve(PostmasterPid.FILE);
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
@@ -116,9 +178,7 @@ class SampleDatabaseAttachTest {
         } finally {
             Files.move(aside, passwordFile);
         }
-        assertThat(shared.server().isRunning())
-                .as("the running server is left alone")
-                .isTrue();
+        assertThat(sampleRuns()).as("the running server is left alone").isTrue();
     }
 
     private static long countOrders(RunningSample sample) throws SQLException {
