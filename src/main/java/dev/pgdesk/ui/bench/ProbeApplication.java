@@ -56,14 +56,11 @@ public final class ProbeApplication extends Application {
     }
 
     private static Parent referenceWindow(String window) {
-        switch (window) {
-            case "minimal":
-                return minimalWindow();
-            case "layout":
-                return layoutWindow();
-            default:
-                return new StackPane();
-        }
+        return switch (window) {
+            case "minimal" -> minimalWindow();
+            case "layout" -> layoutWindow();
+            default -> new StackPane();
+        };
     }
 
     /**
