@@ -15,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -35,7 +34,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -73,16 +71,7 @@ public final class ConnectionDialog {
      * cancelled.
      */
     public Optional<ConnectionProfile> showAndWait(Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(model.isEditing() ? "Edit connection" : "New connection");
-        Theme.installAppIcons(stage);
-        Scene scene = new Scene(root);
-        Theme.apply(scene);
-        stage.setScene(scene);
+        Stage stage = Theme.dialogStage(owner, model.isEditing() ? "Edit connection" : "New connection", root);
         onClose = stage::close;
         model.savedProfileProperty().addListener((obs, old, saved) -> stage.close());
         stage.setOnHidden(event -> model.cancelTest());

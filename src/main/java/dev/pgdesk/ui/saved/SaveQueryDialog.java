@@ -8,7 +8,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -24,7 +23,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -52,16 +50,7 @@ public final class SaveQueryDialog {
      * the user saved, nothing when they cancelled.
      */
     public Stage show(Window owner, Consumer<SavedQuery> onSaved) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(model.isEditing() ? "Edit Saved Query" : "Save as Saved Query");
-        Theme.installAppIcons(stage);
-        Scene scene = new Scene(root);
-        Theme.apply(scene);
-        stage.setScene(scene);
+        Stage stage = Theme.dialogStage(owner, model.isEditing() ? "Edit Saved Query" : "Save as Saved Query", root);
         model.savedProperty().addListener((obs, old, saved) -> {
             if (saved != null) {
                 stage.close();

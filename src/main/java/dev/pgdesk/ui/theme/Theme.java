@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /** pgdesk's look: one light stylesheet every window and dialog uses, and the app icon. */
 public final class Theme {
@@ -48,6 +51,24 @@ public final class Theme {
         };
         icons.forEach(icon -> icon.progressProperty().addListener((obs, old, progress) -> setWhenDecoded.run()));
         setWhenDecoded.run();
+    }
+
+    /**
+     * A dialog window holding {@code root}, with pgdesk's stylesheet and icon, modal over {@code owner} when
+     * there is one. The caller shows it.
+     */
+    public static Stage dialogStage(Window owner, String title, Parent root) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(title);
+        installAppIcons(stage);
+        Scene scene = new Scene(root);
+        apply(scene);
+        stage.setScene(scene);
+        return stage;
     }
 
     /** Applies the theme to {@code scene}. */
