@@ -45,6 +45,7 @@ final class QueryCommand implements CliCommand {
     static final String OUTPUT = "--output";
     static final String DELIMITER = "--delimiter";
     static final String NUMERIC_AS_STRING = "--numeric-as-string";
+    static final String ON_ERROR = "--on-error";
     private static final String TARGET = "target (a postgresql:// URI, a key=value string or a saved profile name)";
     /** How long Ctrl-C waits for the canceled statement's rollback and error report before the JVM exits. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(3);
@@ -90,11 +91,22 @@ final class QueryCommand implements CliCommand {
                                     [--null-param N ...] [--timeout SECONDS] [--pretty]
                                     [--format json|jsonl|csv|table] [--output FILE]
                                     [--delimiter C] [--numeric-as-string] [--no-password]
+                                    [--on-error stop|continue]
 
-                Runs SQL through the same core as the editor: the script is split into statements,
-                parameters are bound (never pasted into the SQL), each statement runs with a timeout,
-                and transactions are the ones the script writes (BEGIN ... COMMIT); anything else
-                commits statement by statement. The run stops at the first failing statement.
+                Runs SQL through the same core as the editor: the script is split into statements
+                as psql splits it, parameters are bound (never pasted into the SQL), each statement
+                runs with a timeout, and transactions are the ones the script writes (BEGIN ...
+                COMMIT); anything else commits statement by statement.
+
+                The script is one session, as in psql: every statement runs on the same connection,
+                so SET, temporary tables and prepared statements carry from one to the next. If that
+                connection is lost, the script stops at once with exit status 3: nothing is retried
+                or moved to another connection.
+
+                By default the run stops at the first failing statement (psql's ON_ERROR_STOP).
+                --on-error continue runs the rest too, as psql does by default (inside a transaction
+                block the server then refuses the rest of the block until its ROLLBACK), lists every
+                failed statement at the end and exits 4 if any failed.
 
                 <target> is a connection URI (postgresql://user@host:port/db?sslmode=verify-full),
                 a key=value string ('host=db user=alice dbname=app'), the name of a saved profile,
@@ -108,14 +120,22 @@ final class QueryCommand implements CliCommand {
                   --sql TEXT        the statement(s) on the command line
                   --file FILE       a UTF-8 file ('-' for standard input)
                   standard input    when neither is given:  pgdesk query prod < report.sql
-                psql meta-commands (\\d, \\set, \\copy, ...) are refused before anything is sent.
+                Before anything is sent, the whole script is checked: a psql meta-command (\\d, \\set,
+                \\copy, ... on a line of its own or after a ';'), a NUL byte, and a string, quoted name,
+                dollar quote or /* comment left open at the end are refused with their line.
+                Strings are read as the session reads them: a SET standard_conforming_strings = off
+                in the script makes a backslash in '...' escape the next character from then on.
 
                 Options:
                   --param VALUE        the value of $1, then $2, ... in order (repeat the option);
                                        for :name parameters write --param name=VALUE
                   --null-param N       make $N NULL (N or $N); for :name parameters --null-param name.
                                        --param values then fill the other numbers in order
-                  --timeout SECONDS    cancel any statement running longer (default 30; 0 = no limit)
+                  --timeout SECONDS    cancel any statement running longer (default 30). Never
+                                       longer than the session's own statement_timeout (set by the
+                                       script, the role or options=-c ...); 0 leaves that alone
+                  --on-error stop|continue
+                                       stop at the first failing statement (default) or run on
                   --pretty             indent the JSON
                 Values are checked against the type the server expects before anything runs.
 
@@ -154,10 +174,10 @@ final class QueryCommand implements CliCommand {
                 A transaction still open when the script ends (BEGIN without COMMIT) is rolled
                 back, never committed, and a warning says so; the exit status stays 0 then.
 
-                Exit status: 0 every statement ran, 2 bad arguments (including a meta-command or a
-                missing, extra or invalid parameter value; nothing was run), 3 connection failed or
-                lost, 4 a statement failed or timed out, 1 anything else. Ctrl-C cancels the running
-                statement on the server.
+                Exit status: 0 every statement ran, 2 bad arguments (including a meta-command, an
+                unclosed string or a missing, extra or invalid parameter value; nothing was run),
+                3 connection failed or lost, 4 a statement failed or timed out, 1 anything else.
+                Ctrl-C cancels the running statement on the server.
                 """;
     }
 
@@ -190,16 +210,18 @@ final class QueryCommand implements CliCommand {
         Duration timeout;
         OutputFormat format;
         char delimiter;
+        boolean continueOnError;
         try {
             arguments = CliArguments.parse(
                     args,
                     Set.of(PRETTY, NUMERIC_AS_STRING, SessionOpener.NO_PASSWORD),
-                    Set.of(SQL, FILE, TIMEOUT, FORMAT, OUTPUT, DELIMITER),
+                    Set.of(SQL, FILE, TIMEOUT, FORMAT, OUTPUT, DELIMITER, ON_ERROR),
                     Set.of(PARAM, NULL_PARAM));
             target = arguments.singlePositional(TARGET);
             timeout = TimeoutOption.parse(arguments.value(TIMEOUT));
             format = format(arguments);
             delimiter = delimiter(arguments, format);
+            continueOnError = continueOnError(arguments);
         } catch (CliUsageException e) {
             return messages.usageError(e.getMessage());
         }
@@ -266,7 +288,7 @@ final class QueryCommand implements CliCommand {
                                     messages),
                             out,
                             messages);
-            return runCancellingOnInterrupt(execution, new QuerySession(pooled));
+            return runCancellingOnInterrupt(execution.continueOnError(continueOnError), new QuerySession(pooled));
         }
     }
 
@@ -329,6 +351,17 @@ final class QueryCommand implements CliCommand {
             throw new CliUsageException("--output needs a file name");
         }
         return format;
+    }
+
+    private static boolean continueOnError(CliArguments arguments) throws CliUsageException {
+        Optional<String> value = arguments.value(ON_ERROR);
+        if (value.isEmpty() || value.get().equals("stop")) {
+            return false;
+        }
+        if (value.get().equals("continue")) {
+            return true;
+        }
+        throw new CliUsageException(ON_ERROR + " takes stop or continue, not '" + value.get() + "'");
     }
 
     private static char delimiter(CliArguments arguments, OutputFormat format) throws CliUsageException {

@@ -1,7 +1,5 @@
 package dev.pgdesk.cli;
 
-import dev.pgdesk.query.BoundStatement;
-import dev.pgdesk.query.ExecutionListener;
 import dev.pgdesk.query.Notice;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
@@ -14,19 +12,16 @@ import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ScriptRunner;
 import dev.pgdesk.query.ServerError;
-import dev.pgdesk.query.StatementBinding;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.StatementResult;
 import dev.pgdesk.query.TransactionEnd;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.sql.Parameter;
-import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +42,7 @@ final class QueryExecution {
 
     private final CommandMessages messages;
     private final PrintStream err;
+    private boolean continueOnError;
 
     /**
      * @param texts each parameter's text from the command line, {@code null} for NULL
@@ -94,6 +90,12 @@ final class QueryExecution {
         this.err = messages.err();
     }
 
+    /** Runs the statements after a failed one too ({@code --on-error continue}), as psql does by default. */
+    QueryExecution continueOnError(boolean continueAfterErrors) {
+        this.continueOnError = continueAfterErrors;
+        return this;
+    }
+
     /** Runs the script on {@code session} and closes it; returns the exit status. */
     int run(QuerySession session, CancellationToken token) {
         ScriptRun run = null;
@@ -106,19 +108,24 @@ final class QueryExecution {
                 return ExitCodes.BAD_ARGUMENTS;
             }
             try {
-                run = formatted == null
-                        ? ScriptRunner.run(session, plan, values, timeout, token, new ScriptListener() {
+                run = ScriptRunner.run(
+                        session,
+                        plan,
+                        values,
+                        new ScriptRunner.Options(timeout, 0, continueOnError),
+                        token,
+                        new ScriptListener() {
                             @Override
                             public void finished(StatementOutcome outcome) {
-                                print(outcome);
+                                print(outcome, token);
                             }
-                        })
-                        : runFormatted(session, values, token);
+                        },
+                        formatted == null ? null : formatted::stream);
             } catch (UncheckedIOException e) {
                 messages.info("could not write the output: " + e.getCause().getMessage());
                 return ExitCodes.FAILURE;
             }
-            return run.failed() ? reportFailure(run, token) : ExitCodes.OK;
+            return run.failed() ? reportFailures(run, token) : ExitCodes.OK;
         } finally {
             if (session.close() == TransactionEnd.ROLLED_BACK) {
                 if (run != null && !run.failed()) {
@@ -131,38 +138,35 @@ final class QueryExecution {
         }
     }
 
-    /**
-     * Runs the script like {@link ScriptRunner} (everything bound first, stop at the first failure), but
-     * streams each reading statement's rows through a cursor to the formatted output.
-     */
-    private ScriptRun runFormatted(
-            QuerySession session, Map<Parameter, ParameterValue> values, CancellationToken token) {
-        List<BoundStatement> bound = new ArrayList<>();
-        for (ScriptStatement statement : plan.statements()) {
-            bound.add(StatementBinding.bind(statement.text(), values));
+    /** Notices to stderr as psql shows them, the result to stdout, an error psql-style as it happens. */
+    private void print(StatementOutcome outcome, CancellationToken token) {
+        StatementResult result = outcome.result();
+        if (result instanceof ServerError error) {
+            ServerErrorReport.lines(error, script, outcome.errorOffset()).forEach(err::println);
+            return;
         }
-        List<StatementOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < bound.size() && !token.isCancelled(); i++) {
-            ScriptStatement statement = plan.statements().get(i);
-            StatementResult result;
-            if (RowCursor.canStream(statement.text())) {
-                result = formatted.stream(session, bound.get(i), timeout, token);
-            } else {
-                result = session.execute(bound.get(i), timeout, token, ExecutionListener.NONE);
-                printFormatted(i, result, token);
-            }
-            outcomes.add(new StatementOutcome(i, statement, bound.get(i), result));
-            if (result instanceof ServerError) {
-                break;
-            }
+        if (formatted != null && RowCursor.canStream(outcome.statement().text())) {
+            return; // streamed: rows and notices are written already
         }
-        return new ScriptRun(outcomes, plan.statements().size() - outcomes.size());
-    }
-
-    private void printFormatted(int index, StatementResult result, CancellationToken token) {
         for (Notice notice : result.notices()) {
             err.println(notice.severity() + ":  " + notice.message());
         }
+        if (formatted != null) {
+            printFormatted(outcome.index(), result, token);
+        } else if (result instanceof RowsResult rows) {
+            printer.print(rows);
+            if (rows.truncated()) {
+                messages.warning("statement " + (outcome.index() + 1) + " returned more than "
+                        + rows.rows().size() + " rows; only the first "
+                        + rows.rows().size()
+                        + " were printed (add a LIMIT or narrow the query)");
+            }
+        } else if (result instanceof UpdateResult update) {
+            printer.print(update);
+        }
+    }
+
+    private void printFormatted(int index, StatementResult result, CancellationToken token) {
         if (result instanceof RowsResult rows) {
             if (formatted.writesFile()) {
                 messages.info("statement " + (index + 1) + " returned "
@@ -200,51 +204,49 @@ final class QueryExecution {
         return values;
     }
 
-    /** Notices to stderr as psql shows them, the result to stdout; a failure is reported after the run. */
-    private void print(StatementOutcome outcome) {
-        StatementResult result = outcome.result();
-        for (Notice notice : result.notices()) {
-            err.println(notice.severity() + ":  " + notice.message());
+    /**
+     * After the run: why it stopped, and with {@code --on-error continue} every failed statement again (its
+     * line, SQLSTATE and message), so the end of a long log says what went wrong; the exit status.
+     */
+    private int reportFailures(ScriptRun run, CancellationToken token) {
+        List<StatementOutcome> failures = run.failures();
+        StatementOutcome last = failures.get(failures.size() - 1);
+        ServerError lastError = (ServerError) last.result();
+        int total = run.outcomes().size() + run.notRun();
+        if (run.connectionLost()) {
+            messages.info("the connection was lost during statement " + (last.index() + 1) + " of " + total
+                    + " (line " + lineOf(last.statement().start()) + "); the session's settings, temporary"
+                    + " tables and prepared statements are gone"
+                    + (run.notRun() == 0 ? "" : ", and the " + describeCount(run.notRun()) + " after it did not run")
+                    + ". Nothing was retried on another connection.");
+            return ExitCodes.CONNECTION_FAILED;
         }
-        if (result instanceof RowsResult rows) {
-            printer.print(rows);
-            if (rows.truncated()) {
-                messages.warning("statement " + (outcome.index() + 1) + " returned more than "
-                        + rows.rows().size() + " rows; only the first "
-                        + rows.rows().size()
-                        + " were printed (add a LIMIT or narrow the query)");
-            }
-        } else if (result instanceof UpdateResult update) {
-            printer.print(update);
-        }
-    }
-
-    /** The failed statement's error psql-style, which statement it was, and the exit status it means. */
-    private int reportFailure(ScriptRun run, CancellationToken token) {
-        StatementOutcome failed = run.outcomes().get(run.outcomes().size() - 1);
-        ServerError error = (ServerError) failed.result();
-        ServerErrorReport.lines(error, script, failed.errorOffset()).forEach(err::println);
-        if (ServerError.QUERY_CANCELED.equals(error.sqlState())) {
+        if (ServerError.QUERY_CANCELED.equals(lastError.sqlState())) {
             if (token.isCancelled()) {
                 messages.info("interrupted; the statement was canceled on the server");
-            } else if (!timeout.isZero()) {
+            } else if (!timeout.isZero() && lastError.message().startsWith("canceled after")) {
                 messages.info("the statement ran longer than the timeout of " + seconds(timeout)
                         + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
             }
         }
-        if (plan.statements().size() > 1) {
-            messages.info("statement " + (failed.index() + 1) + " of "
-                    + plan.statements().size()
-                    + " (line " + lineOf(failed.statement().start()) + ") failed"
-                    + (run.notRun() == 0 ? "" : "; the " + run.notRun() + " after it did not run"));
+        if (continueOnError && total > 1) {
+            messages.info(failures.size() + " of " + total + " statements failed:");
+            for (StatementOutcome failed : failures) {
+                ServerError error = (ServerError) failed.result();
+                err.println("  statement " + (failed.index() + 1) + " (line "
+                        + lineOf(failed.statement().start()) + "): "
+                        + (error.sqlState().isEmpty() ? "" : error.sqlState() + " ") + error.message());
+            }
+        } else if (total > 1) {
+            messages.info("statement " + (last.index() + 1) + " of " + total
+                    + " (line " + lineOf(last.statement().start()) + ") failed"
+                    + (run.notRun() == 0 ? "" : "; the " + describeCount(run.notRun()) + " after it did not run"));
         }
-        return isConnectionLost(error) ? ExitCodes.CONNECTION_FAILED : ExitCodes.SQL_ERROR;
+        return ExitCodes.SQL_ERROR;
     }
 
-    /** Connection exceptions and the server ending the session, as the query core tells them apart. */
-    private static boolean isConnectionLost(ServerError error) {
-        String state = error.sqlState();
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    private static String describeCount(int statements) {
+        return statements == 1 ? "1 statement" : statements + " statements";
     }
 
     private int lineOf(int offset) {

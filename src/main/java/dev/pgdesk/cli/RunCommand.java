@@ -33,8 +33,12 @@ final class RunCommand implements CliCommand {
     static final String PROFILE = "--profile";
     private static final Set<String> PASSED_FLAGS =
             Set.of(QueryCommand.PRETTY, QueryCommand.NUMERIC_AS_STRING, SessionOpener.NO_PASSWORD);
-    private static final Set<String> PASSED_OPTIONS =
-            Set.of(QueryCommand.TIMEOUT, QueryCommand.FORMAT, QueryCommand.OUTPUT, QueryCommand.DELIMITER);
+    private static final Set<String> PASSED_OPTIONS = Set.of(
+            QueryCommand.TIMEOUT,
+            QueryCommand.FORMAT,
+            QueryCommand.OUTPUT,
+            QueryCommand.DELIMITER,
+            QueryCommand.ON_ERROR);
 
     private final SavedQueryStore store;
     /** The saved profiles, read when needed; a problem with their file goes to the given warnings. */
@@ -81,10 +85,12 @@ final class RunCommand implements CliCommand {
                                   [--param name=VALUE ...] [--null-param name ...]
                                   [--format json|jsonl|csv|table] [--output FILE] [--timeout SECONDS]
                                   [--pretty] [--delimiter C] [--numeric-as-string]
-                                  [--no-password]
+                                  [--no-password] [--on-error stop|continue]
 
                 Runs a query saved in pgdesk (see 'pgdesk saved list') exactly as 'pgdesk query'
-                runs SQL: same output formats, streaming with --output, timeouts and exit codes.
+                runs SQL: same output formats, streaming with --output, timeouts, one session
+                for the whole query (a lost connection stops it with status 3), --on-error and
+                exit codes.
 
                 The query is looked up by name: one saved for the target's profile first, then a
                 global one. Without a target the query runs against the profile it is saved for
@@ -105,7 +111,7 @@ final class RunCommand implements CliCommand {
                   pgdesk run daily_report --param day=2026-11-22 --format csv --output report.csv
 
                 Exit status: 0 success, 2 bad arguments (unknown saved query or parameter, missing
-                value; nothing was run), 3 connection failed, 4 a statement failed or timed out,
+                value; nothing was run), 3 connection failed or lost, 4 a statement failed or timed out,
                 1 anything else.
                 """;
     }

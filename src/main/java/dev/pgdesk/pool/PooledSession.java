@@ -1,5 +1,6 @@
 package dev.pgdesk.pool;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +68,14 @@ public final class PooledSession {
             connection.close();
             throw e;
         }
-        return new Transaction(connection, this::notifyListeners);
+        return new Transaction(connection, this::notifyListeners, this::evict);
+    }
+
+    /** Tells the pool to close {@code connection} instead of reusing it. */
+    private void evict(Connection connection) {
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.evictConnection(connection);
+        }
     }
 
     /** Hears about reconnects, in plain words. */

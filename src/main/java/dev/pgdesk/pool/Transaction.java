@@ -15,11 +15,13 @@ public final class Transaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
     private final Consumer<ConnectionEvent> events;
+    private final Consumer<Connection> evictor;
     private Connection connection;
 
-    Transaction(Connection connection, Consumer<ConnectionEvent> events) {
+    Transaction(Connection connection, Consumer<ConnectionEvent> events, Consumer<Connection> evictor) {
         this.connection = connection;
         this.events = events;
+        this.evictor = evictor;
     }
 
     /** Runs {@code work} inside the transaction. */
@@ -68,6 +70,28 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends this transaction's hold on its connection without returning the connection for reuse: the pool
+     * closes it. For a session whose state (settings, temporary tables) must not reach another user of the
+     * pool. An open transaction is rolled back by the server when the connection closes.
+     */
+    public synchronized void discard() {
+        if (connection == null) {
+            return;
+        }
+        Connection discarded = connection;
+        connection = null;
+        try {
+            evictor.accept(discarded);
+        } finally {
+            try {
+                discarded.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a discarded connection failed", e);
+            }
+        }
+    }
+
     private SQLException lostOr(SQLException e) {
         if (!ConnectionFailures.isConnectionLost(e)) {
             return e;
@@ -90,6 +114,10 @@ public final class Transaction implements AutoCloseable {
             return;
         }
         try {
+            if (connection.isClosed()) {
+                // A connection the driver closed after losing the server: never hand it out again.
+                evictor.accept(connection);
+            }
             connection.close();
         } catch (SQLException e) {
             LOG.debug("Closing the transaction's connection failed", e);

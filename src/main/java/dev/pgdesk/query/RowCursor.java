@@ -157,6 +157,34 @@ public final class RowCursor implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a cursor on a {@link QuerySession}'s connection, which has already set the transaction and the
+     * timeout: the statement is declared as an SQL cursor inside the user's open transaction (pgjdbc in
+     * auto-commit mode with a transaction open on the server), else read with pgjdbc's cursor fetch in the
+     * session's read transaction (auto-commit off). Nothing of the transaction is touched here.
+     *
+     * @param backstop the timeout the statement runs under, for the client's backstop; zero for none
+     * @param afterClose told once the cursor is closed, outside the cursor's lock
+     */
+    static RowCursor openOnSession(
+            Connection connection,
+            BoundStatement statement,
+            int fetchSize,
+            Duration backstop,
+            CancellationToken token,
+            Runnable afterClose)
+            throws SQLException {
+        if (token.isCancelled()) {
+            throw new SQLException("canceling statement due to user request", ServerError.QUERY_CANCELED);
+        }
+        boolean inUserTransaction =
+                connection.getAutoCommit() && StatementRunner.state(connection) != TransactionState.IDLE;
+        Source source = inUserTransaction
+                ? DeclaredCursor.open(connection, statement, fetchSize, backstop, token)
+                : DriverCursor.open(connection, statement, fetchSize, backstop, token);
+        return new RowCursor(connection, source, source.columns(), false, false, afterClose);
+    }
+
     /** The result's columns, known before the first row is read. */
     public List<Column> columns() {
         return columns;
@@ -168,12 +196,13 @@ public final class RowCursor implements AutoCloseable {
      *
      * @throws SQLException the statement failed (a timeout or a cancel included) while reading
      */
-    public List<Object[]> next(int maxRows) throws SQLException {
+    public synchronized List<Object[]> next(int maxRows) throws SQLException {
         if (maxRows < 1) {
             throw new IllegalArgumentException("Ask for at least 1 row, not " + maxRows + ".");
         }
         if (closed) {
-            throw new IllegalStateException("This cursor is closed.");
+            throw new IllegalStateException("This result is closed: a later run on the same session closed it."
+                    + " Run the statement again to read its rows.");
         }
         if (exhausted) {
             return List.of();
@@ -194,8 +223,13 @@ public final class RowCursor implements AutoCloseable {
         return List.copyOf(notices);
     }
 
+    /** True once closed. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** True once every row has been returned. */
-    public boolean exhausted() {
+    public synchronized boolean exhausted() {
         return exhausted;
     }
 
@@ -205,16 +239,20 @@ public final class RowCursor implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                source.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the cursor failed", e);
+            }
+            end(connection, ownsTransaction, timeoutSet);
         }
-        closed = true;
-        try {
-            source.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing the cursor failed", e);
-        }
-        end(connection, ownsTransaction, timeoutSet);
+        // Outside the lock: the session's bookkeeping takes its own lock, and another thread holding it may be
+        // waiting for this cursor.
         afterClose.run();
     }
 
@@ -296,7 +334,7 @@ public final class RowCursor implements AutoCloseable {
         }
 
         @Override
-        public List<Object[]> next(int maxRows) throws SQLException {
+        public synchronized List<Object[]> next(int maxRows) throws SQLException {
             List<Object[]> rows = new ArrayList<>(Math.min(maxRows, 1024));
             while (rows.size() < maxRows && resultSet.next()) {
                 rows.add(reader.read(resultSet));
@@ -379,7 +417,7 @@ public final class RowCursor implements AutoCloseable {
         }
 
         @Override
-        public List<Object[]> next(int maxRows) throws SQLException {
+        public synchronized List<Object[]> next(int maxRows) throws SQLException {
             List<Object[]> rows = new ArrayList<>(Math.min(maxRows, 1024));
             try (Statement fetch = connection.createStatement()) {
                 backstop(fetch, timeout);

@@ -27,10 +27,21 @@ final class ServerErrors {
                 duration);
     }
 
-    /** A 57014 in plain words: who canceled it, and after how long for a timeout. */
+    /**
+     * A 57014 in plain words: who canceled it, and after how long for a timeout.
+     *
+     * @param timeout the timeout the statement ran under, zero when pgdesk set none (the session's own
+     *     {@code statement_timeout}, unknown here, may still have canceled it)
+     */
     static ServerError canceled(ServerError error, boolean byUser, Duration timeout) {
-        String message =
-                byUser ? "canceled by the user" : "canceled after " + seconds(timeout) + " s (statement timeout)";
+        String message;
+        if (byUser) {
+            message = "canceled by the user";
+        } else if (timeout.isZero()) {
+            message = "canceled by the server: the statement ran longer than the session's statement_timeout";
+        } else {
+            message = "canceled after " + seconds(timeout) + " s (statement timeout)";
+        }
         String detail = error.detail() == null ? error.message() : error.message() + "\n" + error.detail();
         return new ServerError(
                 ServerError.QUERY_CANCELED,

@@ -3,6 +3,7 @@ package dev.pgdesk.query;
 import dev.pgdesk.sql.JdbcStatement;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.sql.Parameters;
+import dev.pgdesk.sql.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,17 @@ public final class StatementBinding {
      *     ({@link dev.pgdesk.sql.InvalidParametersException})
      */
     public static BoundStatement bind(String text, Map<Parameter, ParameterValue> values) {
-        JdbcStatement jdbc = Parameters.rewriteForJdbc(text);
+        return bind(text, true, values);
+    }
+
+    /** Binds one statement of a script, read as the splitter read it. */
+    public static BoundStatement bind(ScriptStatement statement, Map<Parameter, ParameterValue> values) {
+        return bind(statement.text(), statement.standardConformingStrings(), values);
+    }
+
+    private static BoundStatement bind(
+            String text, boolean standardConformingStrings, Map<Parameter, ParameterValue> values) {
+        JdbcStatement jdbc = Parameters.rewriteForJdbc(text, standardConformingStrings);
         List<ParameterValue> ordered = new ArrayList<>(jdbc.placeholderCount());
         for (Parameter parameter : jdbc.bindings()) {
             ParameterValue value = values.get(parameter);

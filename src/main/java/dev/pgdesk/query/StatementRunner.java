@@ -32,10 +32,15 @@ final class StatementRunner {
         this.rowCap = rowCap;
     }
 
+    /**
+     * Runs the statement under {@code timeouts}, which sets pgdesk's timeout around it without overriding
+     * the session's own; see {@link SessionTimeout}.
+     */
     StatementResult run(
             Connection connection,
             BoundStatement bound,
             Duration timeout,
+            SessionTimeout timeouts,
             CancellationToken token,
             ExecutionListener listener) {
         if (token.isCancelled()) {
@@ -51,31 +56,40 @@ final class StatementRunner {
         long started = System.nanoTime();
         List<Notice> notices = new ArrayList<>();
         StatementResult result;
+        Duration effective = Duration.ZERO;
+        boolean transactionBefore = false;
         try {
-            // A failed transaction refuses even SET; the statement will fail anyway unless it is a ROLLBACK.
             TransactionState before = state(connection);
-            boolean timeoutSet = before != TransactionState.FAILED;
-            // Inside a transaction SET LOCAL ends with it, so nothing runs after the statement: a session idle
-            // in a transaction then shows the user's statement in pg_stat_activity, not a RESET.
-            boolean local = before == TransactionState.IN_TRANSACTION;
-            if (timeoutSet) {
-                setServerTimeout(connection, timeout, local);
-            }
-            try {
-                result = runStatement(connection, bound, timeout, token, listener, notices);
-            } finally {
-                if (timeoutSet && !local) {
-                    resetServerTimeout(connection);
-                }
-            }
+            transactionBefore = before != TransactionState.IDLE;
+            effective = timeouts.before(
+                    connection, timeout, bound.text(), transactionBefore, before == TransactionState.FAILED);
+            result = runStatement(connection, bound, effective, token, listener, notices);
         } catch (SQLException e) {
             ServerError error = ServerErrors.from(e, notices, elapsed(started));
             result = ServerError.QUERY_CANCELED.equals(error.sqlState())
-                    ? ServerErrors.canceled(error, token.isCancelled(), timeout)
+                    ? ServerErrors.canceled(error, token.isCancelled(), effective)
                     : error;
         }
+        afterStatement(connection, bound, timeouts, transactionBefore);
         listener.finished(bound, result);
         return result;
+    }
+
+    private static void afterStatement(
+            Connection connection, BoundStatement bound, SessionTimeout timeouts, boolean transactionBefore) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            TransactionState after = state(connection);
+            timeouts.after(
+                    connection,
+                    bound.text(),
+                    transactionBefore && after == TransactionState.IDLE,
+                    after == TransactionState.FAILED);
+        } catch (SQLException e) {
+            LOG.debug("Reading the transaction state after a statement failed", e);
+        }
     }
 
     private StatementResult runStatement(
@@ -150,29 +164,6 @@ final class StatementRunner {
             }
         } catch (SQLException e) {
             LOG.debug("Canceling the statement failed", e);
-        }
-    }
-
-    private static void setServerTimeout(Connection connection, Duration timeout, boolean local) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute((local ? "SET LOCAL" : "SET") + " statement_timeout = " + timeout.toMillis());
-        }
-    }
-
-    /**
-     * Back to the session's default, when the connection allows it: a failed transaction refuses it (its
-     * rollback undoes the SET anyway) and a lost connection needs nothing. Never replaces the statement's result.
-     */
-    private static void resetServerTimeout(Connection connection) {
-        try {
-            if (connection.isClosed() || state(connection) == TransactionState.FAILED) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("RESET statement_timeout");
-            }
-        } catch (SQLException e) {
-            LOG.debug("Resetting statement_timeout failed", e);
         }
     }
 

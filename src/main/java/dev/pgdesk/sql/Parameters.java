@@ -3,6 +3,7 @@ package dev.pgdesk.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,6 +11,12 @@ import java.util.TreeSet;
  * Finds the parameters of a statement and rewrites it for binding through pgjdbc. Both work on the tokens
  * of {@link SqlLexer}, so {@code $1} or {@code :name} inside strings, comments, quoted names and
  * dollar-quoted bodies is text, never a parameter.
+ *
+ * <p>Only what the statement itself would receive as bind parameters counts. In a statement that defines
+ * code, {@code CREATE [OR REPLACE] FUNCTION | PROCEDURE} (whose {@code BEGIN ATOMIC} or {@code RETURN}
+ * body refers to the routine's arguments as {@code $1}) and {@code PREPARE name AS ...} (whose {@code $1}
+ * are the prepared statement's), every {@code $n} belongs to that code: the statement has no parameters
+ * and is sent as written.
  */
 public final class Parameters {
     static final String MIXED_STYLES = "use either $1-style or :name-style parameters in one statement, not both";
@@ -23,7 +30,18 @@ public final class Parameters {
      *     number beyond {@value Parameter#MAX_NUMBER}
      */
     public static ParameterScan scan(String statement) {
-        List<Parameter> occurrences = occurrences(statement, SqlLexer.tokenize(requireText(statement)));
+        return scan(statement, true);
+    }
+
+    /** The parameters of one statement of a script, read as the splitter read it. */
+    public static ParameterScan scan(ScriptStatement statement) {
+        return scan(statement.text(), statement.standardConformingStrings());
+    }
+
+    /** {@link #scan(String)} for a session with the given {@code standard_conforming_strings}. */
+    public static ParameterScan scan(String statement, boolean standardConformingStrings) {
+        List<Parameter> occurrences =
+                occurrences(statement, SqlLexer.tokenize(requireText(statement), standardConformingStrings));
         if (occurrences.isEmpty()) {
             return new ParameterScan(ParameterStyle.NONE, List.of());
         }
@@ -45,12 +63,18 @@ public final class Parameters {
      * @throws InvalidParametersException for the same reasons as {@link #scan(String)}
      */
     public static JdbcStatement rewriteForJdbc(String statement) {
-        List<Token> tokens = SqlLexer.tokenize(requireText(statement));
+        return rewriteForJdbc(statement, true);
+    }
+
+    /** {@link #rewriteForJdbc(String)} for a session with the given {@code standard_conforming_strings}. */
+    public static JdbcStatement rewriteForJdbc(String statement, boolean standardConformingStrings) {
+        List<Token> tokens = SqlLexer.tokenize(requireText(statement), standardConformingStrings);
         List<Parameter> bindings = occurrences(statement, tokens);
+        boolean bindsParameters = !bindings.isEmpty();
         StringBuilder sql = new StringBuilder(statement.length() + 8);
         boolean afterPlaceholder = false;
         for (Token token : tokens) {
-            boolean parameter = isParameter(token.kind());
+            boolean parameter = bindsParameters && isParameter(token.kind());
             String text = parameter ? "?" : rewriteLiteralQuestionMarks(token, statement);
             if (afterPlaceholder && text.startsWith("?")) {
                 // "??" would read as one literal "?" to the driver, so keep a placeholder apart from a
@@ -70,6 +94,9 @@ public final class Parameters {
 
     /** Every parameter occurrence in order, after checking the statement keeps to one style. */
     private static List<Parameter> occurrences(String statement, List<Token> tokens) {
+        if (definesCode(statement, tokens)) {
+            return List.of();
+        }
         List<Parameter> occurrences = new ArrayList<>();
         for (Token token : tokens) {
             if (isParameter(token.kind())) {
@@ -98,6 +125,37 @@ public final class Parameters {
             throw new InvalidParametersException(text + " is not a parameter: parameters are numbered from $1");
         }
         return Parameter.positional(number);
+    }
+
+    /** {@code CREATE [OR REPLACE] FUNCTION | PROCEDURE} or {@code PREPARE}: its {@code $n} are the code's own. */
+    private static boolean definesCode(String statement, List<Token> tokens) {
+        List<String> words = new ArrayList<>(4);
+        for (Token token : tokens) {
+            if (token.kind().isTrivia()) {
+                continue;
+            }
+            if (token.kind() != TokenKind.KEYWORD && token.kind() != TokenKind.IDENTIFIER) {
+                break;
+            }
+            words.add(token.text(statement).toLowerCase(Locale.ROOT));
+            if (words.size() == 4) {
+                break;
+            }
+        }
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (words.get(0).equals("prepare")) {
+            return words.size() < 2 || !words.get(1).equals("transaction");
+        }
+        if (!words.get(0).equals("create") || words.size() < 2) {
+            return false;
+        }
+        String kind =
+                words.get(1).equals("or") && words.size() == 4 && words.get(2).equals("replace")
+                        ? words.get(3)
+                        : words.get(1);
+        return kind.equals("function") || kind.equals("procedure");
     }
 
     private static boolean isParameter(TokenKind kind) {

@@ -1,5 +1,6 @@
 package dev.pgdesk.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Locale;
  * @param start offset of the first character in the script
  * @param end offset just past the last character in the script
  * @param metaCommand true for a psql backslash command ({@code \d users}), which the server cannot run
+ * @param standardConformingStrings the session's {@code standard_conforming_strings} the text was read
+ *     with: off, a backslash in a plain string escapes the next character
  */
-public record ScriptStatement(String text, int start, int end, boolean metaCommand) {
+public record ScriptStatement(String text, int start, int end, boolean metaCommand, boolean standardConformingStrings) {
 
     /** Validates that the text fits the offsets. */
     public ScriptStatement {
@@ -23,6 +26,21 @@ public record ScriptStatement(String text, int start, int end, boolean metaComma
             throw new IllegalArgumentException(
                     "statement offsets " + start + ".." + end + " do not fit its " + text.length() + " characters");
         }
+    }
+
+    /** A statement read with {@code standard_conforming_strings} on, as every server since 9.1 starts. */
+    public ScriptStatement(String text, int start, int end, boolean metaCommand) {
+        this(text, start, end, metaCommand, true);
+    }
+
+    /** The statement's tokens, read as the splitter read them. */
+    public List<Token> tokens() {
+        return SqlLexer.tokenize(text, standardConformingStrings);
+    }
+
+    /** The same statement at another place (a selection's statements placed in the whole script). */
+    public ScriptStatement shiftedBy(int offset) {
+        return new ScriptStatement(text, start + offset, end + offset, metaCommand, standardConformingStrings);
     }
 
     /**
@@ -40,7 +58,7 @@ public record ScriptStatement(String text, int start, int end, boolean metaComma
      * control.
      */
     public String firstWord() {
-        for (Token token : SqlLexer.tokenize(text)) {
+        for (Token token : tokens()) {
             if (!token.kind().isTrivia()) {
                 boolean word = token.kind() == TokenKind.KEYWORD || token.kind() == TokenKind.IDENTIFIER;
                 return word ? token.text(text).toLowerCase(Locale.ROOT) : "";

@@ -6,7 +6,13 @@ import java.util.List;
 
 /**
  * Splits PostgreSQL source text into {@link Token tokens}, following the server's own lexical rules closely
- * enough for highlighting, statement splitting and parameter rewriting.
+ * enough for highlighting, statement splitting and parameter rewriting, and psql's where they differ: a
+ * backslash outside quotes starts a psql meta-command, as it does in psql.
+ *
+ * <p>Plain {@code '...'} strings depend on the session's {@code standard_conforming_strings}: on (the
+ * default since PostgreSQL 9.1) a backslash is an ordinary character; off, it escapes the next character
+ * as in {@code E'...'}. {@link #tokenize(String, boolean)} takes the setting; {@link #reading} lets a caller
+ * change it between tokens, as a script that runs {@code SET standard_conforming_strings} does.
  *
  * <p>It never throws: text the server would reject becomes {@link TokenKind#UNKNOWN} tokens or tokens that
  * are not {@link Token#terminated() terminated}. The tokens always cover the input exactly: the first
@@ -17,32 +23,63 @@ public final class SqlLexer {
     private final int length;
     private final List<Token> tokens = new ArrayList<>();
     private int position;
+    private boolean standardConformingStrings;
 
-    private SqlLexer(String source) {
+    private SqlLexer(String source, int from, boolean standardConformingStrings) {
         this.source = source;
         this.length = source.length();
+        this.position = from;
+        this.standardConformingStrings = standardConformingStrings;
     }
 
-    /** The tokens of {@code source}, in order; empty for an empty string. */
+    /** The tokens of {@code source}, in order, with {@code standard_conforming_strings} on; empty for "". */
     public static List<Token> tokenize(String source) {
-        if (source == null) {
-            throw new IllegalArgumentException("source text is required (use \"\" for none)");
+        return tokenize(source, true);
+    }
+
+    /** The tokens of {@code source} as a session with the given {@code standard_conforming_strings} reads them. */
+    public static List<Token> tokenize(String source, boolean standardConformingStrings) {
+        SqlLexer lexer = reading(source, 0, standardConformingStrings);
+        while (lexer.next() != null) {
+            // next() collects the tokens
         }
-        SqlLexer lexer = new SqlLexer(source);
-        lexer.run();
         return Collections.unmodifiableList(lexer.tokens);
     }
 
-    private void run() {
-        while (position < length) {
-            int start = position;
-            readToken();
-            if (position <= start) {
-                // Defensive: every rule consumes input; should one ever not, keep the coverage guarantee.
-                position = start + 1;
-                emit(TokenKind.UNKNOWN, start);
-            }
+    /**
+     * A lexer that reads {@code source} from offset {@code from} one token at a time ({@link #next()}), so
+     * the caller can switch {@code standard_conforming_strings} between tokens.
+     */
+    public static SqlLexer reading(String source, int from, boolean standardConformingStrings) {
+        if (source == null) {
+            throw new IllegalArgumentException("source text is required (use \"\" for none)");
         }
+        if (from < 0 || from > source.length()) {
+            throw new IllegalArgumentException(
+                    "offset " + from + " lies outside the text (0.." + source.length() + ")");
+        }
+        return new SqlLexer(source, from, standardConformingStrings);
+    }
+
+    /** The next token, or null at the end of the text. */
+    public Token next() {
+        if (position >= length) {
+            return null;
+        }
+        int start = position;
+        int count = tokens.size();
+        readToken();
+        if (position <= start) {
+            // Defensive: every rule consumes input; should one ever not, keep the coverage guarantee.
+            position = start + 1;
+            emit(TokenKind.UNKNOWN, start);
+        }
+        return tokens.size() > count ? tokens.get(tokens.size() - 1) : null;
+    }
+
+    /** Reads the tokens after the current one as a session with this {@code standard_conforming_strings}. */
+    public void standardConformingStrings(boolean on) {
+        this.standardConformingStrings = on;
     }
 
     private void readToken() {
@@ -53,10 +90,11 @@ public final class SqlLexer {
             readLineComment();
         } else if (c == '/' && peek(1) == '*') {
             readBlockComment();
-        } else if (c == '\\' && isAtLineStart(position)) {
+        } else if (c == '\\') {
+            // psql reads a backslash outside quotes as the start of a meta-command, wherever it stands.
             readMetaCommand();
         } else if (c == '\'') {
-            readQuoted(position, '\'', TokenKind.STRING, false);
+            readQuoted(position, '\'', TokenKind.STRING, !standardConformingStrings);
         } else if (c == '"') {
             readQuoted(position, '"', TokenKind.QUOTED_IDENTIFIER, false);
         } else if (c == '$') {
@@ -252,7 +290,9 @@ public final class SqlLexer {
         char next = peek(1);
         if (next == '\'' && (c == 'e' || c == 'b' || c == 'x' || c == 'n')) {
             position++;
-            readQuoted(start, '\'', TokenKind.STRING, c == 'e');
+            // E'' always takes backslash escapes; N'' is a plain string, so it follows the session's setting.
+            boolean escapes = c == 'e' || (c == 'n' && !standardConformingStrings);
+            readQuoted(start, '\'', TokenKind.STRING, escapes);
             return;
         }
         if (c == 'u' && next == '&' && (peek(2) == '\'' || peek(2) == '"')) {
@@ -343,20 +383,6 @@ public final class SqlLexer {
 
     private static boolean isPlusOrMinus(char c) {
         return c == '+' || c == '-';
-    }
-
-    /** Whether only spaces and tabs stand between the start of the line and {@code offset}. */
-    private boolean isAtLineStart(int offset) {
-        for (int i = offset - 1; i >= 0; i--) {
-            char c = source.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return true;
-            }
-            if (c != ' ' && c != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int lineEnd(int from) {

@@ -8,25 +8,72 @@ import java.util.Optional;
 
 /**
  * Splits a script into statements the way psql does: at semicolons outside strings, comments, quoted names,
- * dollar-quoted bodies and the {@code BEGIN ATOMIC ... END} bodies of SQL-standard functions and procedures.
- * Statements holding only whitespace and comments are dropped; a psql backslash command forms a statement
- * of its own, flagged as such.
+ * dollar-quoted bodies and parentheses, and outside the {@code BEGIN ... END} bodies of SQL-standard
+ * functions and procedures. Statements holding only whitespace and comments are dropped; a psql backslash
+ * command forms a statement of its own, flagged as such.
+ *
+ * <p>How a plain string reads depends on {@code standard_conforming_strings}. The splitter starts with the
+ * session's value and follows every {@code SET}, {@code SET LOCAL} and {@code RESET} of it that the script
+ * itself runs, with the transaction ends that undo them, so {@code SET standard_conforming_strings = off;
+ * SELECT 'a\'b;';} is two statements, as the server reads it. Each {@link ScriptStatement} records the value
+ * it was read with; what the script changes in ways the text does not show (a function calling {@code
+ * set_config}) is for the runner to notice and re-split.
  */
 public final class StatementSplitter {
     private StatementSplitter() {}
 
-    /** The statements of {@code script}, in order. */
+    /** The statements of {@code script}, in order, read with {@code standard_conforming_strings} on. */
     public static List<ScriptStatement> split(String script) {
+        return split(script, true);
+    }
+
+    /** The statements of {@code script}, in order, for a session whose {@code standard_conforming_strings} is given. */
+    public static List<ScriptStatement> split(String script, boolean standardConformingStrings) {
+        return split(script, 0, script == null ? 0 : script.length(), standardConformingStrings);
+    }
+
+    /**
+     * The statements of {@code script.substring(from, to)}, with offsets into the whole script, read from
+     * {@code from} with the given {@code standard_conforming_strings}.
+     */
+    public static List<ScriptStatement> split(String script, int from, int to, boolean standardConformingStrings) {
+        return read(script, from, to, standardConformingStrings).statements();
+    }
+
+    /**
+     * Like {@link #split(String, int, int, boolean)}, and also the token left open at the end of the range,
+     * if any: a string, quoted name, dollar quote or block comment whose closing delimiter never comes.
+     */
+    public static SplitScript read(String script, int from, int to, boolean standardConformingStrings) {
         if (script == null) {
             throw new IllegalArgumentException("script text is required (use \"\" for none)");
         }
-        Collector collector = new Collector(script);
-        for (Token token : SqlLexer.tokenize(script)) {
-            collector.accept(token);
+        if (from < 0 || to > script.length() || from > to) {
+            throw new IllegalArgumentException(
+                    "range " + from + ".." + to + " lies outside the script (0.." + script.length() + ")");
+        }
+        String range = script.substring(0, to);
+        StandardStrings setting = new StandardStrings(standardConformingStrings);
+        SqlLexer lexer = SqlLexer.reading(range, from, standardConformingStrings);
+        Collector collector = new Collector(range, setting);
+        Token last = null;
+        for (Token token = lexer.next(); token != null; token = lexer.next()) {
+            last = token;
+            if (collector.accept(token)) {
+                lexer.standardConformingStrings(setting.current());
+            }
         }
         collector.finishStatement();
-        return Collections.unmodifiableList(collector.statements);
+        Token unterminated = last != null && !last.terminated() ? last : null;
+        return new SplitScript(Collections.unmodifiableList(collector.statements), unterminated);
     }
+
+    /**
+     * The statements of a script and the token its text leaves open at the end.
+     *
+     * @param unterminated null, or the last token when its closing delimiter is missing
+     */
+    public record SplitScript(List<ScriptStatement> statements, Token unterminated) {}
 
     /**
      * The statement to run for "run the statement under the cursor": the last one starting at or before
@@ -34,11 +81,16 @@ public final class StatementSplitter {
      * picks it; a caret before the first statement picks the first. Empty when the script has none.
      */
     public static Optional<ScriptStatement> statementAt(String script, int caret) {
+        return statementAt(script, caret, true);
+    }
+
+    /** {@link #statementAt(String, int)} for a session with the given {@code standard_conforming_strings}. */
+    public static Optional<ScriptStatement> statementAt(String script, int caret, boolean standardConformingStrings) {
         if (script != null && (caret < 0 || caret > script.length())) {
             throw new IllegalArgumentException(
                     "caret offset " + caret + " lies outside the script (0.." + script.length() + ")");
         }
-        List<ScriptStatement> statements = split(script);
+        List<ScriptStatement> statements = split(script, standardConformingStrings);
         if (statements.isEmpty()) {
             return Optional.empty();
         }
@@ -56,36 +108,37 @@ public final class StatementSplitter {
     /** Accumulates tokens into the current statement and closes it at each top-level semicolon. */
     private static final class Collector {
         private final String script;
+        private final StandardStrings setting;
         private final List<ScriptStatement> statements = new ArrayList<>();
-        private final List<String> leadingWords = new ArrayList<>();
+        private final RoutineBodies bodies = new RoutineBodies();
         private int start = -1;
         private int end = -1;
         private boolean hasCode;
-        private String previousWord = "";
-        private int atomicDepth;
+        private int parenDepth;
 
-        Collector(String script) {
+        Collector(String script, StandardStrings setting) {
             this.script = script;
+            this.setting = setting;
         }
 
-        void accept(Token token) {
+        /** Takes the next token; true when it ended a statement (after which the setting may have changed). */
+        boolean accept(Token token) {
             TokenKind kind = token.kind();
             if (kind == TokenKind.WHITESPACE) {
-                return;
+                return false;
             }
             if (kind == TokenKind.META_COMMAND) {
-                finishStatement();
+                boolean ended = finishStatement();
                 int metaEnd = token.end();
                 while (metaEnd > token.start() + 1 && isSpaceOrTab(script.charAt(metaEnd - 1))) {
                     metaEnd--;
                 }
-                statements.add(
-                        new ScriptStatement(script.substring(token.start(), metaEnd), token.start(), metaEnd, true));
-                return;
+                statements.add(new ScriptStatement(
+                        script.substring(token.start(), metaEnd), token.start(), metaEnd, true, setting.current()));
+                return ended;
             }
-            if (kind == TokenKind.PUNCTUATION && atomicDepth == 0 && script.charAt(token.start()) == ';') {
-                finishStatement();
-                return;
+            if (kind == TokenKind.PUNCTUATION && parenDepth == 0 && !bodies.inside() && isChar(token, ';')) {
+                return finishStatement();
             }
             if (start < 0) {
                 start = token.start();
@@ -93,51 +146,95 @@ public final class StatementSplitter {
             end = token.end();
             if (!kind.isTrivia()) {
                 hasCode = true;
-                trackAtomicBody(token);
+                if (isChar(token, '(')) {
+                    parenDepth++;
+                } else if (isChar(token, ')') && parenDepth > 0) {
+                    parenDepth--;
+                }
+                if (kind == TokenKind.KEYWORD || kind == TokenKind.IDENTIFIER) {
+                    bodies.word(token.text(script).toLowerCase(Locale.ROOT), parenDepth);
+                }
             }
+            return false;
         }
 
-        /** Follows {@code BEGIN ATOMIC ... END} nesting, counting {@code CASE ... END} inside it. */
-        private void trackAtomicBody(Token token) {
-            boolean word = token.kind() == TokenKind.KEYWORD || token.kind() == TokenKind.IDENTIFIER;
-            String text = word ? token.text(script).toLowerCase(Locale.ROOT) : "";
-            if (leadingWords.size() < 4) {
-                leadingWords.add(text);
-            }
-            if (text.equals("atomic") && previousWord.equals("begin") && definesRoutine()) {
-                atomicDepth++;
-            } else if (atomicDepth > 0 && text.equals("case")) {
-                atomicDepth++;
-            } else if (atomicDepth > 0 && text.equals("end")) {
-                atomicDepth--;
-            }
-            previousWord = text;
-        }
-
-        /** Whether the statement starts {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
-        private boolean definesRoutine() {
-            if (leadingWords.size() < 2 || !leadingWords.get(0).equals("create")) {
-                return false;
-            }
-            int kindIndex = leadingWords.get(1).equals("or") && leadingWords.size() >= 4 ? 3 : 1;
-            String routine = leadingWords.get(kindIndex);
-            return routine.equals("function") || routine.equals("procedure");
+        private boolean isChar(Token token, char c) {
+            return token.length() == 1 && script.charAt(token.start()) == c;
         }
 
         private static boolean isSpaceOrTab(char c) {
             return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
         }
 
-        void finishStatement() {
+        /** Closes the statement in progress, if it has code; true if one was closed. */
+        boolean finishStatement() {
+            boolean closed = hasCode;
             if (hasCode) {
-                statements.add(new ScriptStatement(script.substring(start, end), start, end, false));
+                ScriptStatement statement =
+                        new ScriptStatement(script.substring(start, end), start, end, false, setting.current());
+                statements.add(statement);
+                setting.after(statement);
             }
             start = -1;
             end = -1;
             hasCode = false;
-            previousWord = "";
-            atomicDepth = 0;
-            leadingWords.clear();
+            parenDepth = 0;
+            bodies.reset();
+            return closed;
+        }
+    }
+
+    /**
+     * psql's rule for the bodies of SQL-standard routines: in a statement that starts {@code CREATE [OR
+     * REPLACE] FUNCTION|PROCEDURE}, each {@code BEGIN} outside parentheses opens a body that its {@code END}
+     * closes, and inside a body a {@code CASE} also waits for an {@code END}. Semicolons inside a body do not
+     * end the statement.
+     */
+    private static final class RoutineBodies {
+        private final List<String> leading = new ArrayList<>();
+        private int depth;
+
+        void word(String word, int parenDepth) {
+            if (leading.size() < 4) {
+                leading.add(word);
+            }
+            if (parenDepth > 0 || !definesRoutine()) {
+                return;
+            }
+            switch (word) {
+                case "begin" -> depth++;
+                case "case" -> depth += depth > 0 ? 1 : 0;
+                case "end" -> depth -= depth > 0 ? 1 : 0;
+                default -> {
+                    // other words do not nest
+                }
+            }
+        }
+
+        boolean inside() {
+            return depth > 0;
+        }
+
+        private boolean definesRoutine() {
+            if (leading.size() < 2 || !leading.get(0).equals("create")) {
+                return false;
+            }
+            if (isRoutine(leading.get(1))) {
+                return true;
+            }
+            return leading.size() >= 4
+                    && leading.get(1).equals("or")
+                    && leading.get(2).equals("replace")
+                    && isRoutine(leading.get(3));
+        }
+
+        private static boolean isRoutine(String word) {
+            return word.equals("function") || word.equals("procedure");
+        }
+
+        void reset() {
+            leading.clear();
+            depth = 0;
         }
     }
 }

@@ -28,7 +28,7 @@ public enum TokenKind {
     OPERATOR,
     /** One of {@code ( ) [ ] , ; . :}. */
     PUNCTUATION,
-    /** A psql backslash command ({@code \d users}) from the start of its line to the end of the line. */
+    /** A psql backslash command ({@code \d users}, {@code \g}): from a backslash outside quotes to the end of its line. */
     META_COMMAND,
     /** A character PostgreSQL would reject here, such as a stray {@code \} or {@code $}. */
     UNKNOWN;

@@ -265,7 +265,7 @@ class QueryCommandTest {
         assertThat(lines.get(0)).isEqualTo("ERROR 42P01: relation \"no_such_table\" does not exist");
         assertThat(lines.get(1)).isEqualTo("LINE 3:   FROM no_such_table;");
         assertThat(lines.get(2)).isEqualTo(" ".repeat("LINE 3:   FROM ".length()) + "^");
-        assertThat(stderr()).contains("statement 2 of 3 (line 2) failed; the 1 after it did not run");
+        assertThat(stderr()).contains("statement 2 of 3 (line 2) failed; the 1 statement after it did not run");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ParametersPropertyTest {
             } catch (InvalidParametersException mixedOrOutOfRange) {
                 continue;
             }
-            assertThat(copyProblem(sql, statement.sql()))
+            assertThat(copyProblem(sql, statement.sql(), !statement.bindings().isEmpty()))
                     .as("statement #%d %s", i, SqlLexerPropertyTest.quoted(sql))
                     .isNull();
             rewritten++;
@@ -53,22 +53,23 @@ class ParametersPropertyTest {
             String nativeSql = parsed.isEmpty() ? "" : parsed.get(0).nativeSql;
             assertThat(withoutSpaces(nativeSql))
                     .as("statement #%d %s", i, SqlLexerPropertyTest.quoted(sql))
-                    .isEqualTo(withoutSpaces(renumbered(sql)));
+                    .isEqualTo(withoutSpaces(statement.bindings().isEmpty() ? sql : renumbered(sql)));
             compared++;
         }
         assertThat(compared).isGreaterThan(STATEMENTS / 4);
     }
 
     /**
-     * Walks the original tokens along the rewritten text: parameters must have become "?", operators
+     * Walks the original tokens along the rewritten text: parameters must have become "?" (unless the
+     * statement defines code, whose {@code $n} stay as written), operators
      * must be copied with "?" doubled, everything else (strings, comments, quoted names, dollar bodies)
      * copied unchanged; the only additions allowed are single spaces that keep a placeholder apart.
      */
-    private static String copyProblem(String original, String rewritten) {
+    private static String copyProblem(String original, String rewritten, boolean bindsParameters) {
         int at = 0;
         for (Token token : SqlLexer.tokenize(original)) {
-            boolean parameter =
-                    token.kind() == TokenKind.POSITIONAL_PARAMETER || token.kind() == TokenKind.NAMED_PARAMETER;
+            boolean parameter = bindsParameters
+                    && (token.kind() == TokenKind.POSITIONAL_PARAMETER || token.kind() == TokenKind.NAMED_PARAMETER);
             String text = token.text(original);
             String expected = parameter ? "?" : token.kind() == TokenKind.OPERATOR ? text.replace("?", "??") : text;
             if (!rewritten.startsWith(expected, at) && rewritten.startsWith(" " + expected, at)) {

@@ -258,8 +258,9 @@ class SqlLexerTest {
     }
 
     @Test
-    void backslashInsideALineIsUnknown() {
-        assertThat(significant("SELECT \\x")).containsExactly("KEYWORD SELECT", "UNKNOWN \\", "IDENTIFIER x");
+    void aBackslashInsideALineStartsAMetaCommandAsInPsql() {
+        assertThat(significant("SELECT 1 \\gx\nSELECT 2"))
+                .containsExactly("KEYWORD SELECT", "NUMBER 1", "META_COMMAND \\gx", "KEYWORD SELECT", "NUMBER 2");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.pgdesk.query.ScriptPlan;
 import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.query.ScriptRunner;
 import dev.pgdesk.query.ServerError;
+import dev.pgdesk.query.SessionState;
 import dev.pgdesk.query.StatementOutcome;
 import dev.pgdesk.query.TransactionState;
 import dev.pgdesk.saved.SavedQuery;
@@ -93,6 +94,9 @@ public final class QueryTabModel {
     private final BooleanProperty modified = new SimpleBooleanProperty();
     private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(30);
     private final BooleanProperty manualCommit = new SimpleBooleanProperty();
+    /** Run Script goes on after a failed statement, as psql does without ON_ERROR_STOP. */
+    private final BooleanProperty continueOnError = new SimpleBooleanProperty();
+
     private int caret;
     private int order;
 
@@ -102,6 +106,9 @@ public final class QueryTabModel {
 
     private final ReadOnlyObjectWrapper<TransactionState> transactionState =
             new ReadOnlyObjectWrapper<>(TransactionState.IDLE);
+    /** What the tab's session holds that keeps its connection (settings, temporary tables), "" for nothing. */
+    private final ReadOnlyStringWrapper keptSession = new ReadOnlyStringWrapper("");
+
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -169,9 +176,10 @@ public final class QueryTabModel {
         String script = text.get();
         try {
             if (selectionEnd > selectionStart) {
-                run(ScriptPlan.ofRange(script, selectionStart, selectionEnd), PendingAction.RUN);
+                run(ScriptPlan.ofRange(script, selectionStart, selectionEnd, standardStrings()), PendingAction.RUN);
             } else {
-                Optional<ScriptPlan> plan = ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()));
+                Optional<ScriptPlan> plan =
+                        ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()), standardStrings());
                 if (plan.isEmpty()) {
                     status.set("Nothing to run: the editor holds no statement.");
                     return;
@@ -183,10 +191,13 @@ public final class QueryTabModel {
         }
     }
 
-    /** Runs every statement of the editor, one after the other, stopping at the first error. */
+    /**
+     * Runs every statement of the editor, one after the other, on one session, stopping at the first error
+     * unless {@link #continueOnErrorProperty()} is set.
+     */
     public void runScript() {
         try {
-            ScriptPlan plan = ScriptPlan.ofScript(text.get());
+            ScriptPlan plan = ScriptPlan.ofScript(text.get(), standardStrings());
             if (plan.isEmpty()) {
                 status.set("Nothing to run: the editor holds no statement.");
                 return;
@@ -213,6 +224,15 @@ public final class QueryTabModel {
             status.set("Cancelling…");
             runToken.cancel();
         }
+    }
+
+    /**
+     * How the session reads strings now ({@code standard_conforming_strings}); the runner reads the script
+     * again should a statement change it.
+     */
+    private boolean standardStrings() {
+        QuerySession current = session.get();
+        return current == null || current.standardConformingStrings();
     }
 
     private void run(ScriptPlan plan, PendingAction action) {
@@ -249,7 +269,7 @@ public final class QueryTabModel {
         QuerySession current = session.get();
         ScriptPlan plan;
         try {
-            plan = ScriptPlan.ofScript(text.get());
+            plan = ScriptPlan.ofScript(text.get(), standardStrings());
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
             return;
@@ -331,13 +351,14 @@ public final class QueryTabModel {
                 plan.statements().size() == 1
                         ? "Running…"
                         : "Running " + plan.statements().size() + " statements…");
-        Duration timeout = Duration.ofSeconds(timeoutSeconds.get());
+        ScriptRunner.Options options =
+                new ScriptRunner.Options(Duration.ofSeconds(timeoutSeconds.get()), STREAM_BATCH, continueOnError.get());
         AtomicReference<ScriptRun> outcome = new AtomicReference<>();
         runToken = services.tasks()
                 .run(
                         token -> {
-                            ScriptRun run = ScriptRunner.run(
-                                    current, plan, values, timeout, token, listener(values), STREAM_BATCH);
+                            ScriptRun run =
+                                    ScriptRunner.run(current, plan, values, options, token, listener(values), null);
                             outcome.set(run);
                             return run;
                         },
@@ -395,17 +416,27 @@ public final class QueryTabModel {
         runStartedNanos.set(null);
         TransactionState state = current.transactionState();
         transactionState.set(state);
-        if (run.notRun() > 0) {
-            message(
-                    MessageLine.Kind.INFO,
-                    run.notRun() + (run.notRun() == 1 ? " statement was" : " statements were") + " not run after "
-                            + (run.failed() ? "the error." : "the cancel."));
-        }
+        String script = text.get();
+        ResultText.afterRun(run, script).forEach(line -> message(line.kind(), line.text()));
+        noteKeptSession(current);
         status.set(ResultText.summary(run, state));
         lastRun.set(run);
         catalogMayHaveChanged(run.outcomes().stream()
                 .map(outcome -> outcome.statement().text())
                 .toList());
+    }
+
+    /** Says once when the session starts keeping its connection, and what for. */
+    private void noteKeptSession(QuerySession current) {
+        String now = current.keptState().map(SessionState::describe).orElse("");
+        if (!now.isEmpty() && !now.equals(keptSession.get())) {
+            message(
+                    MessageLine.Kind.INFO,
+                    "This tab keeps its own session (" + now + "), so its next run finds them; its connection"
+                            + " stays out of the shared pool until the session holds nothing more (DISCARD ALL)"
+                            + " or the tab closes.");
+        }
+        keptSession.set(now);
     }
 
     /** Lets completion see what DDL did: the cache reloads (in the background) when the statements hold DDL. */
@@ -449,9 +480,10 @@ public final class QueryTabModel {
         ScriptPlan plan;
         try {
             if (selectionEnd > selectionStart) {
-                plan = ScriptPlan.ofRange(script, selectionStart, selectionEnd);
+                plan = ScriptPlan.ofRange(script, selectionStart, selectionEnd, standardStrings());
             } else {
-                Optional<ScriptPlan> atCaret = ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()));
+                Optional<ScriptPlan> atCaret =
+                        ScriptPlan.atCaret(script, Math.min(caretOffset, script.length()), standardStrings());
                 if (atCaret.isEmpty()) {
                     status.set("Nothing to explain: the editor holds no statement.");
                     return;
@@ -697,6 +729,9 @@ public final class QueryTabModel {
                         end -> {
                             running.set(false);
                             transactionState.set(current.transactionState());
+                            keptSession.set(current.keptState()
+                                    .map(SessionState::describe)
+                                    .orElse(""));
                             catalogMayHaveChanged(List.of(commit ? "COMMIT" : "ROLLBACK"));
                             String said = switch (end) {
                                 case COMMITTED -> "Committed.";
@@ -988,6 +1023,16 @@ public final class QueryTabModel {
 
     public IntegerProperty timeoutSecondsProperty() {
         return timeoutSeconds;
+    }
+
+    /** Whether Run Script goes on after a failed statement. */
+    public BooleanProperty continueOnErrorProperty() {
+        return continueOnError;
+    }
+
+    /** What the tab's session holds that keeps its own connection, in words; "" when nothing. */
+    public ReadOnlyStringProperty keptSessionProperty() {
+        return keptSession.getReadOnlyProperty();
     }
 
     public BooleanProperty manualCommitProperty() {

@@ -41,6 +41,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -238,9 +239,7 @@ public final class QueryTabView {
         Button run =
                 button("▶", "Run", "runStatement", "Run the statement under the cursor, or the selection (Ctrl+Enter)");
         run.setOnAction(event -> runStatement());
-        Button script = button(
-                "»", "Run Script", "runScript", "Run every statement, one after the other (Ctrl+Shift+Enter, F5)");
-        script.setOnAction(event -> model.runScript());
+        SplitMenuButton script = runScriptButton();
         run.disableProperty().bind(model.runningProperty());
         script.disableProperty().bind(model.runningProperty());
         Button explain = button(
@@ -284,13 +283,18 @@ public final class QueryTabView {
         return bar;
     }
 
-    private static void showState(Label label, TransactionState state) {
+    private static void showState(Label label, TransactionState state, String kept) {
         label.getStyleClass().removeAll("tx-idle", "tx-open", "tx-failed");
         switch (state) {
             case IDLE -> {
-                label.setText("Idle");
+                label.setText(kept.isEmpty() ? "Idle" : "Idle · own session");
                 label.getStyleClass().add("tx-idle");
-                label.setTooltip(new Tooltip("No transaction is open."));
+                label.setTooltip(new Tooltip(
+                        kept.isEmpty()
+                                ? "No transaction is open."
+                                : "No transaction is open. This tab's session holds " + kept + ", so it keeps its"
+                                        + " own connection until it holds nothing more (DISCARD ALL) or the tab"
+                                        + " closes."));
             }
             case IN_TRANSACTION -> {
                 label.setText("In transaction");
@@ -304,6 +308,31 @@ public final class QueryTabView {
                         new Tooltip("The transaction failed. The server ignores statements until you roll back."));
             }
         }
+    }
+
+    /**
+     * Run Script, with its option in the arrow's menu: Continue on Error runs the statements after a failed
+     * one too, as psql does without ON_ERROR_STOP.
+     */
+    private SplitMenuButton runScriptButton() {
+        CheckMenuItem continueOnError = new CheckMenuItem("Continue on Error");
+        continueOnError.setId("continueOnError");
+        continueOnError.selectedProperty().bindBidirectional(model.continueOnErrorProperty());
+        Label icon = new Label("»");
+        icon.getStyleClass().add("tool-icon");
+        SplitMenuButton script = new SplitMenuButton(continueOnError);
+        script.setText("Run Script");
+        script.setGraphic(icon);
+        script.setId("runScript");
+        script.getStyleClass().add("tool-button");
+        script.setOnAction(event -> model.runScript());
+        Tooltips.installLazily(
+                script,
+                "Run every statement, one after the other, on one session (Ctrl+Shift+Enter, F5). The arrow's"
+                        + " menu sets whether the run stops at the first error (the default) or continues.");
+        model.continueOnErrorProperty()
+                .addListener((obs, old, now) -> script.setText(now ? "Run Script (continue on error)" : "Run Script"));
+        return script;
     }
 
     private static Button button(String glyph, String text, String id, String tooltip) {
@@ -609,8 +638,13 @@ public final class QueryTabView {
         state.setId("transactionState");
         state.getStyleClass().add("tx-state");
         state.setMinWidth(Region.USE_PREF_SIZE);
-        model.transactionStateProperty().addListener((obs, old, now) -> showState(state, now));
-        showState(state, model.transactionStateProperty().get());
+        Runnable show = () -> showState(
+                state,
+                model.transactionStateProperty().get(),
+                model.keptSessionProperty().get());
+        model.transactionStateProperty().addListener((obs, old, now) -> show.run());
+        model.keptSessionProperty().addListener((obs, old, now) -> show.run());
+        show.run();
         HBox line = new HBox(12, exportProgress, status, elapsed, timeoutControl(), state, connection);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("query-status-line");

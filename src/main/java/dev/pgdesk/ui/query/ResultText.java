@@ -94,12 +94,84 @@ final class ResultText {
         return lines;
     }
 
+    /**
+     * The Messages lines that close a run: why it stopped early (a lost connection names the statement it
+     * cut off and what went with the session), what was not run, and after a run that continued past
+     * errors, every failed statement again.
+     */
+    static List<MessageLine> afterRun(ScriptRun run, String script) {
+        LocalTime now = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+        List<MessageLine> lines = new ArrayList<>();
+        String rest = run.notRun() == 1
+                ? "the 1 statement after it was"
+                : "the " + run.notRun() + " statements after it were";
+        switch (run.stop()) {
+            case CONNECTION_LOST -> {
+                StatementOutcome cut = run.outcomes().get(run.outcomes().size() - 1);
+                lines.add(new MessageLine(
+                        now,
+                        MessageLine.Kind.ERROR,
+                        "The connection was lost during statement " + (cut.index() + 1) + " (line "
+                                + lineOf(script, cut.statement().start()) + "). The session's settings (SET),"
+                                + " temporary tables and prepared statements are gone"
+                                + (run.notRun() == 0 ? "" : ", and " + rest + " not run")
+                                + ": nothing is moved to another connection. The next run starts a new session."));
+            }
+            case ERROR ->
+                lines.add(new MessageLine(now, MessageLine.Kind.INFO, capitalize(rest) + " not run after the error."));
+            case CANCEL -> {
+                if (run.notRun() > 0) {
+                    lines.add(new MessageLine(
+                            now,
+                            MessageLine.Kind.INFO,
+                            (run.notRun() == 1 ? "1 statement was" : run.notRun() + " statements were")
+                                    + " not run after the cancel."));
+                }
+            }
+            case NONE -> {
+                // every statement ran
+            }
+        }
+        List<StatementOutcome> failures = run.failures();
+        if (run.stop() == ScriptRun.Stop.NONE
+                && !failures.isEmpty()
+                && run.outcomes().size() > 1) {
+            lines.add(new MessageLine(
+                    now,
+                    MessageLine.Kind.ERROR,
+                    failures.size() + " of " + run.outcomes().size() + " statements failed; the run went on after"
+                            + " each (Continue on Error):"));
+            for (StatementOutcome failed : failures) {
+                ServerError error = (ServerError) failed.result();
+                lines.add(new MessageLine(
+                        now,
+                        MessageLine.Kind.ERROR,
+                        "  Statement " + (failed.index() + 1) + " (line "
+                                + lineOf(script, failed.statement().start()) + "): ERROR " + error.sqlState() + ": "
+                                + error.message()));
+            }
+        }
+        return lines;
+    }
+
+    private static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** The status line after a run: what happened, and what the transaction state asks of the user. */
     static String summary(ScriptRun run, TransactionState state) {
         String outcome;
-        if (run.failed()) {
-            ServerError error =
-                    (ServerError) run.outcomes().get(run.outcomes().size() - 1).result();
+        List<StatementOutcome> failures = run.failures();
+        if (run.connectionLost()) {
+            StatementOutcome cut = run.outcomes().get(run.outcomes().size() - 1);
+            outcome = "Connection lost during statement " + (cut.index() + 1)
+                    + (run.notRun() == 0 ? "." : "; the rest was not run.");
+        } else if (run.stop() == ScriptRun.Stop.NONE
+                && !failures.isEmpty()
+                && run.outcomes().size() > 1) {
+            outcome = run.outcomes().size() + " statements run, " + failures.size() + " failed: see Messages.";
+        } else if (run.failed()) {
+            ServerError error = (ServerError) failures.get(failures.size() - 1).result();
             outcome = ServerError.QUERY_CANCELED.equals(error.sqlState())
                     ? "Cancelled: " + error.message()
                     : "Failed: ERROR " + error.sqlState() + ": " + error.message();
