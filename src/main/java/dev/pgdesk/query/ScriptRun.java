@@ -7,8 +7,9 @@ import java.util.List;
  * run, and why the run stopped before its end, if it did.
  *
  * @param notRun statements after the last outcome that were not sent
- * @param stop why the run ended early; {@link Stop#NONE} when every statement ran (some may have failed
- *     when the run continued after errors)
+ * @param stop why the run stopped: at an error, a cancel or a lost connection (also when that was the last
+ *     statement); {@link Stop#NONE} when it went through (some statements may have failed when the run
+ *     continued after errors)
  */
 public record ScriptRun(List<StatementOutcome> outcomes, int notRun, Stop stop) {
 
@@ -34,13 +35,10 @@ public record ScriptRun(List<StatementOutcome> outcomes, int notRun, Stop stop) 
     }
 
     private static Stop stopOf(List<StatementOutcome> outcomes, int notRun) {
-        if (notRun == 0) {
-            return Stop.NONE;
-        }
         if (!outcomes.isEmpty() && outcomes.get(outcomes.size() - 1).result() instanceof ServerError error) {
             return QuerySession.isConnectionLost(error) ? Stop.CONNECTION_LOST : Stop.ERROR;
         }
-        return Stop.CANCEL;
+        return notRun == 0 ? Stop.NONE : Stop.CANCEL;
     }
 
     /** Whether any statement failed. */

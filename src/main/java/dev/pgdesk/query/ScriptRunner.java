@@ -172,8 +172,7 @@ public final class ScriptRunner {
                 }
             }
         }
-        int notRun = statements.size() - outcomes.size();
-        return new ScriptRun(outcomes, notRun, notRun == 0 ? ScriptRun.Stop.NONE : stop);
+        return new ScriptRun(outcomes, statements.size() - outcomes.size(), stop);
     }
 
     private static StatementResult runOne(

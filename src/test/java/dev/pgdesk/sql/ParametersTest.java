@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.Parser;
 
@@ -131,5 +132,37 @@ class ParametersTest {
                 .isEqualTo(
                         "SELECT d ? 'a', d ?| array['b'], '$1 ?' FROM t WHERE d @> $1::jsonb AND id = $2 AND n = $3");
         assertThat(statement.bindings()).containsExactly(positional(2), positional(1), positional(2));
+    }
+
+    @Test
+    void theArgumentsOfAFunctionBodyAreNotParametersOfTheScript() {
+        String atomic = "CREATE OR REPLACE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql\n"
+                + "BEGIN ATOMIC SELECT $1 + $2; END";
+        String returning = "create function inc(int) returns int language sql return $1 + 1";
+        String procedure = "CREATE PROCEDURE p(x int) LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES ($1); END";
+
+        for (String statement : List.of(atomic, returning, procedure)) {
+            assertThat(Parameters.scan(statement).hasParameters()).as(statement).isFalse();
+            JdbcStatement jdbc = Parameters.rewriteForJdbc(statement);
+            assertThat(jdbc.sql()).as(statement).isEqualTo(statement);
+            assertThat(jdbc.bindings()).isEmpty();
+        }
+    }
+
+    @Test
+    void thePlaceholdersOfAPreparedStatementBelongToIt() {
+        assertThat(Parameters.scan("PREPARE p(int, text) AS SELECT $1, :x, $2").hasParameters())
+                .isFalse();
+        assertThat(Parameters.rewriteForJdbc("prepare q as select $1::jsonb ? 'a'")
+                        .sql())
+                .isEqualTo("prepare q as select $1::jsonb ?? 'a'");
+        assertThat(Parameters.scan("EXECUTE p($1)").parameters()).containsExactly(Parameter.positional(1));
+    }
+
+    @Test
+    void aStatementThatOnlyMentionsAFunctionStillHasItsParameters() {
+        assertThat(Parameters.scan("SELECT create_function($1)").parameters()).containsExactly(Parameter.positional(1));
+        assertThat(Parameters.scan("CREATE TABLE t AS SELECT $1::int AS x").parameters())
+                .containsExactly(Parameter.positional(1));
     }
 }

@@ -146,4 +146,108 @@ class StatementSplitterTest {
                 .hasMessageContaining("caret offset 99")
                 .hasMessageContaining("0..8");
     }
+
+    @Test
+    void aSetOfStandardConformingStringsChangesHowTheNextStatementsReadBackslashes() {
+        String script = "set standard_conforming_strings = off; select 'a\\'b;' as x; select 2 as y;";
+
+        List<ScriptStatement> statements = StatementSplitter.split(script);
+
+        assertThat(statements)
+                .extracting(ScriptStatement::text)
+                .containsExactly("set standard_conforming_strings = off", "select 'a\\'b;' as x", "select 2 as y");
+        assertThat(statements)
+                .extracting(ScriptStatement::standardConformingStrings)
+                .containsExactly(true, false, false);
+    }
+
+    @Test
+    void withTheSettingOnABackslashIsAnOrdinaryCharacter() {
+        assertThat(texts("select 'a\\'; select 'b\\';")).containsExactly("select 'a\\'", "select 'b\\'");
+    }
+
+    @Test
+    void aSessionThatStartsWithTheSettingOffReadsBackslashEscapesFromTheFirstStatement() {
+        assertThat(StatementSplitter.split("select 'a\\'b;'; select 2", false))
+                .extracting(ScriptStatement::text)
+                .containsExactly("select 'a\\'b;'", "select 2");
+    }
+
+    @Test
+    void resetAndDefaultReturnToTheSessionsStartingValue() {
+        String script = "SET standard_conforming_strings TO 'off';\nselect 1;\nRESET standard_conforming_strings;"
+                + "\nselect '\\';\nset session standard_conforming_strings = of;\nselect 3;"
+                + "\nset standard_conforming_strings to default;\nselect '\\';";
+
+        assertThat(StatementSplitter.split(script))
+                .extracting(ScriptStatement::standardConformingStrings)
+                .containsExactly(true, false, false, true, true, false, false, true);
+    }
+
+    @Test
+    void setLocalLastsUntilTheTransactionEndsAndARollbackUndoesASet() {
+        String script = "begin; set local standard_conforming_strings = off; select '\\''; commit;"
+                + " select '\\'; begin; set standard_conforming_strings = off; rollback; select '\\';";
+
+        List<ScriptStatement> statements = StatementSplitter.split(script);
+
+        // Off, '\'' is one quote; on again after the COMMIT and the ROLLBACK, '\' is one backslash.
+        assertThat(statements)
+                .extracting(ScriptStatement::text)
+                .containsExactly(
+                        "begin",
+                        "set local standard_conforming_strings = off",
+                        "select '\\''",
+                        "commit",
+                        "select '\\'",
+                        "begin",
+                        "set standard_conforming_strings = off",
+                        "rollback",
+                        "select '\\'");
+        assertThat(statements)
+                .extracting(ScriptStatement::standardConformingStrings)
+                .containsExactly(true, true, false, false, true, true, true, false, true);
+    }
+
+    @Test
+    void setLocalOutsideATransactionChangesNothing() {
+        assertThat(StatementSplitter.split("set local standard_conforming_strings = off; select '\\'; select 2"))
+                .extracting(ScriptStatement::text)
+                .containsExactly("set local standard_conforming_strings = off", "select '\\'", "select 2");
+    }
+
+    @Test
+    void semicolonsInsideParenthesesDoNotSplitAsInPsql() {
+        String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
+
+        assertThat(texts(rule + ";\nSELECT 1;")).containsExactly(rule, "SELECT 1");
+    }
+
+    @Test
+    void aCaseInsideABeginAtomicBodyWaitsForItsOwnEnd() {
+        String function = "create function f(x int) returns int language sql begin atomic"
+                + " select case when x > 0 then 1 else 0 end; select 2; end";
+
+        assertThat(texts(function + "; select f(1); select 3")).containsExactly(function, "select f(1)", "select 3");
+    }
+
+    @Test
+    void aMetaCommandAfterASemicolonOnTheSameLineIsAStatementOfItsOwn() {
+        List<ScriptStatement> statements = StatementSplitter.split("create table mc(x int); \\copy mc from stdin");
+
+        assertThat(statements)
+                .extracting(ScriptStatement::text)
+                .containsExactly("create table mc(x int)", "\\copy mc from stdin");
+        assertThat(statements).extracting(ScriptStatement::metaCommand).containsExactly(false, true);
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndIsReportedWithItsPlace() {
+        String script = "select 1;\nselect 'never closed;\nselect 2;";
+
+        StatementSplitter.SplitScript split = StatementSplitter.read(script, 0, script.length(), true);
+
+        assertThat(split.unterminated()).isNotNull();
+        assertThat(split.unterminated().start()).isEqualTo(script.indexOf('\''));
+    }
 }
