@@ -403,15 +403,18 @@ class ScriptSessionTest {
     private static void terminateBackendOf(String application) {
         List<Integer> terminated = new ArrayList<>();
         try (Connection connection = QueryTestSupport.SERVER.connect("postgres");
-                PreparedStatement terminate = connection.prepareStatement("select pid from pg_stat_activity"
-                        + " where application_name = ? and pg_terminate_backend(pid)")) {
-            terminate.setString(1, application);
-            try (ResultSet rows = terminate.executeQuery()) {
+                PreparedStatement find =
+                        connection.prepareStatement("select pid from pg_stat_activity where application_name = ?");
+                PreparedStatement terminate = connection.prepareStatement("select pg_terminate_backend(?)")) {
+            find.setString(1, application);
+            try (ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
                     terminated.add(rows.getInt(1));
                 }
             }
             for (int pid : terminated) {
+                terminate.setInt(1, pid);
+                terminate.execute();
                 awaitBackendGone(pid);
             }
         } catch (Exception e) {
