@@ -133,7 +133,7 @@ final class QueryCommand implements CliCommand {
                                        --param values then fill the other numbers in order
                   --timeout SECONDS    cancel any statement running longer (default 30). Never
                                        longer than the session's own statement_timeout (set by the
-                                       script, the role or options=-c ...); 0 leaves that alone
+                                       script, the role or the database); 0 leaves that alone
                   --on-error stop|continue
                                        stop at the first failing statement (default) or run on
                   --pretty             indent the JSON
@@ -231,6 +231,8 @@ final class QueryCommand implements CliCommand {
         } catch (ConnInfoException e) {
             return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage());
         }
+        // What the target asked for that pgdesk does not do yet (options=-c ...) is said, never dropped quietly.
+        settings.notes().forEach(messages::warning);
         List<FieldError> problems = ResolvedSettingsView.problems(settings);
         if (!problems.isEmpty()) {
             problems.forEach(problem -> messages.error(ExitCodes.BAD_ARGUMENTS, problem.message()));

@@ -224,9 +224,13 @@ final class QueryExecution {
         if (ServerError.QUERY_CANCELED.equals(lastError.sqlState())) {
             if (token.isCancelled()) {
                 messages.info("interrupted; the statement was canceled on the server");
-            } else if (!timeout.isZero() && lastError.message().startsWith("canceled after")) {
+            } else if (lastError.message().equals("canceled after " + seconds(timeout) + " s (statement timeout)")) {
                 messages.info("the statement ran longer than the timeout of " + seconds(timeout)
                         + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
+            } else if (lastError.message().startsWith("canceled")) {
+                messages.info("the statement ran longer than the session's own statement_timeout (set by the"
+                        + " script, the role, the database or the server) and was canceled; pgdesk never"
+                        + " lengthens it: change it with SET statement_timeout in the script");
             }
         }
         if (continueOnError && total > 1) {

@@ -7,6 +7,7 @@ import dev.pgdesk.query.QuerySession;
 import dev.pgdesk.query.RowsResult;
 import dev.pgdesk.query.ServerError;
 import dev.pgdesk.query.StatementBinding;
+import dev.pgdesk.query.StatementErrors;
 import dev.pgdesk.query.StatementResult;
 import dev.pgdesk.query.TransactionEnd;
 import dev.pgdesk.query.TransactionState;
@@ -84,6 +85,27 @@ public final class ExplainRunner {
         String modifying = StatementKind.modifyingCommand(statement.text()).orElse(null);
         BoundStatement explain = new BoundStatement(
                 mode.prefix() + statement.text(), mode.prefix() + statement.jdbcSql(), statement.values());
+        // One run: the BEGIN, the EXPLAIN ANALYZE and the ROLLBACK share one connection, and should it be lost
+        // after the BEGIN, the statement is never sent anywhere else (where it would run outside the
+        // transaction that is to undo it).
+        QuerySession.Run run;
+        try {
+            run = session.beginRun();
+        } catch (SQLException e) {
+            return new ExplainFailure(StatementErrors.from(e, false, timeout), false, modifying);
+        }
+        try (run) {
+            return explainIn(statement, explain, mode, modifying, timeout, token);
+        }
+    }
+
+    private ExplainOutcome explainIn(
+            BoundStatement statement,
+            BoundStatement explain,
+            ExplainMode mode,
+            String modifying,
+            Duration timeout,
+            CancellationToken token) {
         TransactionState state = session.transactionState();
         if (state == TransactionState.FAILED) {
             // The server refuses anything but a rollback: its error tells the user so.

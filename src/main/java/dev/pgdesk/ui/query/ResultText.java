@@ -154,10 +154,6 @@ final class ResultText {
         return lines;
     }
 
-    private static String capitalize(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
     /** The status line after a run: what happened, and what the transaction state asks of the user. */
     static String summary(ScriptRun run, TransactionState state) {
         String outcome;
