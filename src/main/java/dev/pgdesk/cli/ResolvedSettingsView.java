@@ -118,6 +118,7 @@ final class ResolvedSettingsView {
             case "sslkey" -> pathText(profile.sslKey());
             case "connect_timeout" -> profile.connectTimeoutSeconds();
             case "application_name" -> profile.applicationName();
+            case "options" -> profile.options().isEmpty() ? null : profile.options();
             default -> throw new IllegalArgumentException("not a profile setting: " + keyword);
         };
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param id stable identity (keyring entries are keyed by it, so a rename keeps the password)
  * @param connectTimeoutSeconds how long to wait for the TCP connection and the server's answer
+ * @param options libpq's {@code options}: command-line options for the server, such as {@code -c
+ *     statement_timeout=5min}, applied to every session at connect; empty for none
  */
 public record ConnectionProfile(
         String id,
@@ -25,7 +27,8 @@ public record ConnectionProfile(
         int connectTimeoutSeconds,
         String applicationName,
         boolean readOnly,
-        PasswordStorage passwordStorage) {
+        PasswordStorage passwordStorage,
+        String options) {
 
     public static final int DEFAULT_PORT = 5432;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -40,6 +43,7 @@ public record ConnectionProfile(
         sslMode = Objects.requireNonNullElse(sslMode, SslMode.PREFER);
         applicationName = Objects.requireNonNullElse(applicationName, DEFAULT_APPLICATION_NAME);
         passwordStorage = Objects.requireNonNullElse(passwordStorage, PasswordStorage.ASK_EVERY_TIME);
+        options = Objects.requireNonNullElse(options, "");
     }
 
     /** A builder with libpq's defaults: localhost, 5432, {@code prefer}. */
@@ -62,7 +66,8 @@ public record ConnectionProfile(
                 .connectTimeoutSeconds(connectTimeoutSeconds)
                 .applicationName(applicationName)
                 .readOnly(readOnly)
-                .passwordStorage(passwordStorage);
+                .passwordStorage(passwordStorage)
+                .options(options);
     }
 
     /** {@code user@host:port/database}, for titles and logs. */
@@ -86,6 +91,7 @@ public record ConnectionProfile(
         private String applicationName = DEFAULT_APPLICATION_NAME;
         private boolean readOnly;
         private PasswordStorage passwordStorage = PasswordStorage.ASK_EVERY_TIME;
+        private String options = "";
 
         private Builder() {}
 
@@ -159,6 +165,12 @@ public record ConnectionProfile(
             return this;
         }
 
+        /** libpq's {@code options} ({@code -c name=value ...}); empty for none. */
+        public Builder options(String options) {
+            this.options = options;
+            return this;
+        }
+
         public ConnectionProfile build() {
             return new ConnectionProfile(
                     id,
@@ -174,7 +186,8 @@ public record ConnectionProfile(
                     connectTimeoutSeconds,
                     applicationName,
                     readOnly,
-                    passwordStorage);
+                    passwordStorage,
+                    options);
         }
     }
 }

@@ -36,6 +36,10 @@ public final class DriverProperties {
             props.setProperty("password", password);
         }
         props.setProperty("ApplicationName", profile.applicationName());
+        if (!profile.options().isBlank()) {
+            // Sent in the startup packet as libpq sends it: the session's settings from its first statement.
+            props.setProperty("options", profile.options());
+        }
         props.setProperty("connectTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
         props.setProperty("loginTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
         props.setProperty("tcpKeepAlive", "true");

@@ -33,13 +33,13 @@ public final class ProfileImport {
             "sslkey",
             "connect_timeout",
             "application_name",
-            "fallback_application_name");
+            "fallback_application_name",
+            "options");
 
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("passfile", "pgdesk reads PGPASSFILE or the standard password file, ignored"),
             Map.entry("channel_binding", "channel binding is negotiated by the driver, ignored"),
             Map.entry("client_encoding", "pgdesk always uses UTF-8, ignored"),
-            Map.entry("options", "server options are not supported yet, ignored"),
             Map.entry("keepalives", "pgdesk always enables TCP keepalives, ignored"),
             Map.entry("keepalives_idle", "the system's keepalive timing is used, ignored"),
             Map.entry("keepalives_interval", "the system's keepalive timing is used, ignored"),
@@ -103,6 +103,7 @@ public final class ProfileImport {
             builder.sslKey(path("sslkey", "PGSSLKEY"));
             builder.connectTimeoutSeconds(connectTimeout());
             builder.applicationName(applicationName());
+            builder.options(options());
             builder.name(user + "@" + host + "/" + database);
             for (String keyword : info.parameters().keySet()) {
                 if (!MAPPED.contains(keyword)) {
@@ -289,6 +290,15 @@ public final class ProfileImport {
             }
             sources.put("application_name", SettingSource.DEFAULT);
             return ConnectionProfile.DEFAULT_APPLICATION_NAME;
+        }
+
+        /** libpq's {@code options} (or {@code PGOPTIONS}), passed to the server as given. */
+        private String options() {
+            Optional<String> options = fromArgumentOrEnv("options", "PGOPTIONS");
+            if (options.isEmpty()) {
+                sources.put("options", SettingSource.DEFAULT);
+            }
+            return options.orElse("");
         }
 
         /** The argument's value, else the environment's, recording which one was used. */

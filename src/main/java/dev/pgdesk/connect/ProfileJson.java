@@ -55,6 +55,9 @@ final class ProfileJson {
         node.put("applicationName", profile.applicationName());
         node.put("readOnly", profile.readOnly());
         node.put("passwordStorage", profile.passwordStorage().name().toLowerCase(Locale.ROOT));
+        if (!profile.options().isEmpty()) {
+            node.put("options", profile.options());
+        }
         return node;
     }
 
@@ -88,6 +91,7 @@ final class ProfileJson {
         builder.connectTimeoutSeconds(
                 intOr(node, "connectTimeoutSeconds", ConnectionProfile.DEFAULT_CONNECT_TIMEOUT_SECONDS));
         builder.applicationName(textOr(node, "applicationName", ConnectionProfile.DEFAULT_APPLICATION_NAME));
+        builder.options(textOr(node, "options", ""));
         JsonNode readOnly = node.get("readOnly");
         if (readOnly != null && !readOnly.isNull()) {
             if (!readOnly.isBoolean()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Connection settings resolved from a command-line argument (URI, key=value string or profile name),
  * the profile store, the environment and the password file, with the source of each setting. Keys of
  * {@code sources} are libpq keywords: host, port, dbname, user, sslmode, sslrootcert, sslcert, sslkey,
- * connect_timeout, application_name, password.
+ * connect_timeout, application_name, options, password.
  *
  * @param notes what was not taken over from the argument or the environment, each with a short reason
  *     (for example {@code options: server options are not supported yet, ignored})
@@ -28,6 +28,7 @@ public record ResolvedSettings(
             "sslkey",
             "connect_timeout",
             "application_name",
+            "options",
             "password");
 
     public ResolvedSettings {

@@ -122,12 +122,13 @@ class ConninfoCommandTest {
 
     @Test
     void ignoredKeywordsAreListedWithTheirReasons() {
-        run(PasswordLookup.NONE, "host=h options=-cgeqo=off");
+        run(PasswordLookup.NONE, "host=h service=prod");
 
         List<String> lines = lines(out());
         int heading = lines.indexOf("Notes:");
         assertThat(heading).isPositive();
-        assertThat(lines.get(heading + 1)).isEqualTo("  options: server options are not supported yet, ignored");
+        assertThat(lines.get(heading + 1))
+                .isEqualTo("  service: service files (pg_service.conf) are not read, ignored");
     }
 
     @Test

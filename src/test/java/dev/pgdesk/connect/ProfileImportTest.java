@@ -112,9 +112,9 @@ class ProfileImportTest {
         ImportedProfile imported = importOf(
                 "host=h options='-c geqo=off' sslpassword=hunter2 service=prod target_session_attrs=any", NO_ENV);
 
+        assertThat(imported.profile().options()).isEqualTo("-c geqo=off");
         assertThat(imported.ignored())
                 .containsExactly(
-                        "options: server options are not supported yet, ignored",
                         "sslpassword: encrypted client keys are not supported yet, ignored",
                         "service: service files (pg_service.conf) are not read, ignored",
                         "target_session_attrs: pgdesk connects to a single host, ignored");
@@ -150,5 +150,15 @@ class ProfileImportTest {
                 .containsEntry("dbname", SettingSource.DEFAULT)
                 .containsEntry("sslmode", SettingSource.DEFAULT)
                 .containsKeys("sslrootcert", "sslcert", "sslkey", "connect_timeout", "application_name");
+    }
+
+    @Test
+    void serverOptionsComeFromTheArgumentElsePgoptions() throws ConnInfoException {
+        PgEnvironment env = new PgEnvironment(Map.of("PGOPTIONS", "-c statement_timeout=1s"), Path.of("/home/alice"));
+
+        assertThat(importOf("host=h", env).profile().options()).isEqualTo("-c statement_timeout=1s");
+        assertThat(importOf("host=h options='-c geqo=off'", env).profile().options())
+                .isEqualTo("-c geqo=off");
+        assertThat(importOf("host=h", NO_ENV).profile().options()).isEmpty();
     }
 }

@@ -43,6 +43,7 @@ class ProfileStoreTest {
                 .sslKey(Path.of("/home/alice/client.key"))
                 .connectTimeoutSeconds(20)
                 .applicationName("reports")
+                .options("-c statement_timeout=5min")
                 .readOnly(true)
                 .passwordStorage(PasswordStorage.KEYRING)
                 .build();

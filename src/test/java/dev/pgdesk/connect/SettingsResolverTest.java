@@ -202,9 +202,18 @@ class SettingsResolverTest {
 
     @Test
     void ignoredKeywordsAreReportedAsNotes() throws ConnInfoException {
-        ResolvedSettings settings = resolver(PasswordLookup.NONE).resolve("host=h options=-cgeqo=off");
+        ResolvedSettings settings = resolver(PasswordLookup.NONE).resolve("host=h service=prod");
 
-        assertThat(settings.notes()).containsExactly("options: server options are not supported yet, ignored");
+        assertThat(settings.notes()).containsExactly("service: service files (pg_service.conf) are not read, ignored");
+    }
+
+    @Test
+    void serverOptionsAreTakenOverWithTheirSource() throws ConnInfoException {
+        ResolvedSettings settings = resolver(PasswordLookup.NONE).resolve("host=h options='-c geqo=off'");
+
+        assertThat(settings.profile().options()).isEqualTo("-c geqo=off");
+        assertThat(settings.source("options")).isEqualTo(SettingSource.ARGUMENT);
+        assertThat(settings.notes()).isEmpty();
     }
 
     @Test

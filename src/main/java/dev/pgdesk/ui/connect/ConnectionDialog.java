@@ -7,6 +7,7 @@ import dev.pgdesk.connect.SslMode;
 import dev.pgdesk.connect.check.CheckStep;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.ui.theme.Theme;
+import dev.pgdesk.ui.theme.Tooltips;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -164,6 +165,13 @@ public final class ConnectionDialog {
                 "Application name",
                 textField("applicationName", model.applicationNameProperty(), "pgdesk"),
                 ProfileField.APPLICATION_NAME);
+        TextField serverOptions = textField(
+                "serverOptions", model.serverOptionsProperty(), "-c statement_timeout=5min -c search_path=app");
+        Tooltips.installLazily(
+                serverOptions,
+                "libpq's options: settings the server applies to every session of this connection, as"
+                        + " -c name=value. pgdesk's statement timeout never lengthens a statement_timeout set here.");
+        addField("Server options", serverOptions, null);
         CheckBox readOnly = new CheckBox("Read-only (no changes to the database)");
         readOnly.setId("readOnly");
         readOnly.selectedProperty().bindBidirectional(model.readOnlyProperty());

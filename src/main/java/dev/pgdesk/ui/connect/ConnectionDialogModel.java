@@ -91,6 +91,7 @@ public final class ConnectionDialogModel {
     private final StringProperty clientKey = new SimpleStringProperty("");
     private final StringProperty connectTimeout = new SimpleStringProperty("");
     private final StringProperty applicationName = new SimpleStringProperty("");
+    private final StringProperty serverOptions = new SimpleStringProperty("");
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper sslModeHelp = new ReadOnlyStringWrapper("");
     private final Map<ProfileField, ReadOnlyStringWrapper> errors = new EnumMap<>(ProfileField.class);
@@ -312,6 +313,7 @@ public final class ConnectionDialogModel {
                 .sslKey(pathOrNull(clientKey.get()))
                 .connectTimeoutSeconds(parseOrZero(connectTimeout.get()))
                 .applicationName(trimmed(applicationName))
+                .options(trimmed(serverOptions))
                 .readOnly(readOnly.get())
                 .passwordStorage(passwordStorage.get())
                 .build();
@@ -386,6 +388,11 @@ public final class ConnectionDialogModel {
 
     public StringProperty connectTimeoutProperty() {
         return connectTimeout;
+    }
+
+    /** libpq's {@code options}: {@code -c name=value} settings the server applies to every session. */
+    public StringProperty serverOptionsProperty() {
+        return serverOptions;
     }
 
     public StringProperty applicationNameProperty() {
@@ -463,6 +470,7 @@ public final class ConnectionDialogModel {
         clientKey.set(pathText(profile.sslKey()));
         connectTimeout.set(Integer.toString(profile.connectTimeoutSeconds()));
         applicationName.set(profile.applicationName());
+        serverOptions.set(profile.options());
         readOnly.set(profile.readOnly());
     }
 
