@@ -194,6 +194,25 @@ class ConnectionDialogTest {
     }
 
     @Test
+    void serverOptionsAreImportedTypedAndSavedWithTheProfile(FxRobot robot) throws Exception {
+        set(robot, "#importText", "postgresql://bob@db.example.org/sales?options=-c%20statement_timeout%3D1000");
+        robot.clickOn("#importButton");
+
+        assertThat(text(robot, "#serverOptions")).isEqualTo("-c statement_timeout=1000");
+        assertThat(label(robot, "#importMessage").getText()).doesNotContain("options");
+
+        set(robot, "#serverOptions", "-c statement_timeout=5min -c search_path=app");
+        robot.clickOn("#save");
+        waitFor(() -> model.savedProfileProperty().get() != null);
+
+        assertThat(test.store().load().profiles())
+                .filteredOn(profile -> profile.host().equals("db.example.org"))
+                .singleElement()
+                .extracting(ConnectionProfile::options)
+                .isEqualTo("-c statement_timeout=5min -c search_path=app");
+    }
+
+    @Test
     void aMalformedConnectionStringShowsLibpqsReasonAndChangesNothing(FxRobot robot) {
         String malformed = "host=db.example.org port";
         set(robot, "#importText", malformed);
