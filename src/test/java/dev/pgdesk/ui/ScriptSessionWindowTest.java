@@ -28,6 +28,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.assertj.core.api.SoftAssertions;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +200,26 @@ class ScriptSessionWindowTest {
     }
 
     @Test
+    void aConnectionLostInTheLastStatementIsSaidToBeLostAndNoTransactionIsClaimed(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-script-lost-last");
+        typeScript(robot, "select pg_terminate_backend(pg_backend_pid());");
+
+        runStatementWithKeys(robot, editor);
+
+        assertThat(resultTabTitles(robot)).containsExactly("Messages", "Result 1 · Error");
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(status(robot)).isEqualTo("Connection lost during statement 1.");
+        soft.assertThat(messageTexts(robot))
+                .contains("The connection was lost during statement 1 (line 1). The session's settings (SET),"
+                        + " temporary tables and prepared statements are gone: nothing is moved to another"
+                        + " connection. The next run starts a new session.");
+        soft.assertThat(mainStatus(robot))
+                .as("the window's status bar, after a lost connection with no transaction open")
+                .doesNotContain("transaction was rolled back");
+        soft.assertAll();
+    }
+
+    @Test
     void aKeptSessionTerminatedFromOutsideIsReportedLostAndNotReplacedSilently(FxRobot robot) throws Exception {
         QueryTabModel editor = connect(robot, "ui-script-killed");
         typeScript(robot, "set search_path = script_place;\nselect place, pg_backend_pid() as pid from marker;");
@@ -276,6 +297,28 @@ class ScriptSessionWindowTest {
         typeScript(robot, "select current_setting('search_path') as path;");
         runStatementWithKeys(robot, first);
         assertThat(firstRow(robot, 1)).containsExactly("\"$user\", public");
+    }
+
+    @Test
+    void closingATabThatKeepsItsSessionClosesItsConnection(FxRobot robot) throws Exception {
+        QueryTabModel editor = connect(robot, "ui-script-close");
+        typeScript(robot, "set search_path = script_place;\nselect pg_backend_pid() as pid;");
+        runScriptWithKeys(robot, editor);
+        int pid = (Integer) firstRow(robot, 2)[0];
+        assertThat(transactionLabel(robot).getText()).isEqualTo("Idle · own session");
+        waitForPool(robot, "pool: 1 active");
+
+        test.dialogs.choiceAnswers.add("Don't Save");
+        robot.clickOn(robot.from(robot.lookup("#editor-" + editor.id()).<Node>query())
+                .lookup(".tab-close-button")
+                .<Node>query());
+        FormRobot.waitFor(() -> model.editors().tabs().isEmpty());
+
+        eventually(15, () -> !backendAlive(pid));
+        assertThat(backendAlive(pid))
+                .as("the closed tab's connection (backend %d) is still open on the server", pid)
+                .isFalse();
+        waitForPool(robot, "pool: 0 active");
     }
 
     // 4. standard_conforming_strings
@@ -529,6 +572,15 @@ class ScriptSessionWindowTest {
         waitUpTo(
                 15,
                 () -> robot.lookup("#poolStatus").queryAs(Label.class).getText().startsWith(figures));
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}; the caller asserts on what it waited for. */
+    private static void eventually(int seconds, Callable<Boolean> condition) {
+        try {
+            waitUpTo(seconds, condition);
+        } catch (TimeoutException e) {
+            // the assertion that follows says what did not happen
+        }
     }
 
     private static void waitUpTo(int seconds, Callable<Boolean> condition) throws TimeoutException {
