@@ -7,6 +7,10 @@ import dev.pgdesk.query.ScriptRun;
 import dev.pgdesk.testing.TestServer;
 import dev.pgdesk.ui.query.MessageLine;
 import dev.pgdesk.ui.query.QueryTabModel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,18 +20,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +157,23 @@ class ScriptSessionWindowTest {
         assertThat(scriptRows()).isZero();
         assertThat(transactionLabel(robot).getText()).isEqualTo("Idle");
         waitForPool(robot, "pool: 0 active");
+    }
+
+    @Test
+    void theArrowsMenuWorksAtTheDefaultWindowSizeAndEveryToolbarButtonStaysInTheToolbar(FxRobot robot)
+            throws Exception {
+        connect(robot, "ui-script-toolbar");
+        ToolBar bar = inEditor(robot, ".query-toolbar", ToolBar.class);
+        screenshot(robot, bar, "query-toolbar");
+
+        assertThat(runScriptButton(robot).isVisible()).isTrue();
+        assertWholeToolbarShows(robot, bar);
+
+        checkContinueOnError(robot);
+        assertThat(runScriptButton(robot).getText()).isEqualTo("Run Script (continue on error)");
+        screenshot(robot, bar, "query-toolbar-continue-on-error");
+        // The wider button must not push Commit or Rollback into the overflow menu (>>).
+        assertWholeToolbarShows(robot, bar);
     }
 
     // 2. A lost connection stops the run
@@ -504,6 +531,48 @@ class ScriptSessionWindowTest {
 
     private static String mainStatus(FxRobot robot) {
         return robot.lookup("#statusMessage").queryAs(Label.class).getText();
+    }
+
+    /**
+     * Every item of the toolbar is laid out in it (none in the overflow menu) and every button shows its whole
+     * text (no ellipsis).
+     */
+    private static void assertWholeToolbarShows(FxRobot robot, ToolBar bar) {
+        for (Node item : bar.getItems()) {
+            assertThat(item.getParent())
+                    .as("the parent of toolbar item %s (none: it is in the overflow menu)", item.getId())
+                    .isNotNull();
+            if (item instanceof Labeled labeled) {
+                assertThat(robot.from(item)
+                                .lookup((Predicate<Node>) node -> node instanceof Text)
+                                .<Text>queryAll())
+                        .extracting(Text::getText)
+                        .as("the text shown by %s", item.getId())
+                        .contains(labeled.getText());
+            }
+        }
+        assertThat(robot.from(bar)
+                        .lookup(".tool-bar-overflow-button")
+                        .<Node>query()
+                        .isVisible())
+                .as("the toolbar's overflow button (>>)")
+                .isFalse();
+    }
+
+    /** Writes a picture of {@code node} to target/screenshots, for a person to look at. */
+    private static void screenshot(FxRobot robot, Node node, String name) throws IOException {
+        Image image = robot.capture(node).getImage();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        ImageIO.write(png, "png", directory.resolve(name + ".png").toFile());
     }
 
     /** Presses Ctrl+Shift+Enter: Run Script. */
