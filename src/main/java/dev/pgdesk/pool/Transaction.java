@@ -3,6 +3,8 @@ package dev.pgdesk.pool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +29,20 @@ public final class Transaction implements AutoCloseable {
     /** Runs {@code work} inside the transaction. */
     public synchronized <T> T execute(PooledSession.SqlWork<T> work) throws SQLException {
         requireOpen();
+        boolean transactionOpen = transactionOpen(connection);
         try {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw lostOr(e);
+            throw lostOr(e, transactionOpen);
+        }
+    }
+
+    /** Whether the server had a transaction open, as the driver last heard (no round trip). */
+    private static boolean transactionOpen(Connection connection) {
+        try {
+            return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -93,12 +105,19 @@ public final class Transaction implements AutoCloseable {
     }
 
     private SQLException lostOr(SQLException e) {
+        return lostOr(e, true);
+    }
+
+    private SQLException lostOr(SQLException e, boolean transactionOpen) {
         if (!ConnectionFailures.isConnectionLost(e)) {
             return e;
         }
         release();
-        String message = "Connection lost: the open transaction was rolled back by the server and its changes"
-                + " are gone. The next statement runs on a new connection.";
+        String message = transactionOpen
+                ? "Connection lost: the open transaction was rolled back by the server and its changes"
+                        + " are gone. The next statement runs on a new connection."
+                : "Connection lost: the session's settings and temporary tables are gone. The next statement runs"
+                        + " on a new connection.";
         events.accept(new ConnectionEvent(message, true));
         return new ConnectionLostException(message, e);
     }

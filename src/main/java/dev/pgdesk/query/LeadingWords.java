@@ -65,6 +65,9 @@ final class LeadingWords {
             return "";
         }
         String first = words.get(0);
+        if (first.equals("DISCARD") && words.size() > 1) {
+            return first + " " + words.get(1); // the server's tag: DISCARD ALL, DISCARD TEMP, ...
+        }
         if (!List.of("CREATE", "DROP", "ALTER").contains(first) || words.size() == 1) {
             return first;
         }

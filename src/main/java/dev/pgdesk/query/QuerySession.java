@@ -228,7 +228,7 @@ public final class QuerySession {
      * @param timeout pgdesk's timeout for the statement and each batch, as for {@link #execute}
      * @throws IllegalArgumentException the statement writes: run it with {@link #execute} instead
      * @throws SQLException the statement failed, or the connection was lost (then {@link
-     *     ConnectionLostException}); the transaction state is updated as after {@link #execute}
+     *     SessionLostException}); the transaction state is updated as after {@link #execute}
      */
     public synchronized RowCursor openCursor(
             BoundStatement statement, int fetchSize, Duration timeout, CancellationToken token) throws SQLException {
@@ -237,7 +237,7 @@ public final class QuerySession {
                     + LeadingWords.command(statement.text()) + "' with execute.");
         }
         if (lostInRun != null) {
-            throw new ConnectionLostException(notRunAfterLoss().message(), new SQLException(lostInRun.message()));
+            throw new SessionLostException(notRunAfterLoss(), null);
         }
         boolean hadTransaction = state != TransactionState.IDLE || manualCommit;
         ensurePinned();
@@ -248,7 +248,7 @@ public final class QuerySession {
             if (e instanceof ConnectionLostException
                     || isConnectionLost(ServerErrors.from(e, List.of(), Duration.ZERO))) {
                 ServerError lost = connectionLost(ServerErrors.from(e, List.of(), Duration.ZERO), hadTransaction);
-                throw new ConnectionLostException(lost.message(), e);
+                throw new SessionLostException(lost, e);
             }
             if (runDepth == 0) {
                 releaseWhenDone();

@@ -18,6 +18,9 @@ public final class StatementErrors {
      */
     public static ServerError from(SQLException e, boolean cancelledByUser, Duration timeout) {
         ServerError error;
+        if (e instanceof SessionLostException lost) {
+            return lost.error();
+        }
         if (e instanceof RowCursor.ShiftedPositionException shifted) {
             ServerError raw = ServerErrors.from(shifted.original(), List.of(), Duration.ZERO);
             int position = raw.position() > shifted.shift() ? raw.position() - shifted.shift() : 0;

@@ -11,8 +11,8 @@ public final class UnsupportedStatementException extends IllegalArgumentExceptio
 
     public UnsupportedStatementException(int line, String command) {
         super("Line " + line + ": " + firstWord(command) + " is a psql meta-command, which only psql understands; "
-                + "pgdesk sends SQL only. Remove the line or write it as SQL (for example a query on "
-                + "information_schema instead of \\d).");
+                + "pgdesk sends SQL only. Remove it (psql reads from the backslash to the end of the line) or write"
+                + " it as SQL (for example a query on information_schema instead of \\d).");
         this.line = line;
     }
 

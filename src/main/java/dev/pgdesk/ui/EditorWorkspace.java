@@ -137,10 +137,20 @@ public final class EditorWorkspace {
         autosaver.schedule(tab.state());
     }
 
-    /** Forgets a closed tab: its autosaved copy is removed. */
+    /**
+     * Forgets a closed tab: its autosaved copy is removed, and its session ends (the caller asked about an
+     * open transaction first), so the connection it held goes back to the pool, or is closed when it holds
+     * settings or temporary tables of the tab's.
+     */
     public void closed(QueryTabModel tab) {
         tabs.remove(tab);
         tab.discard();
+        tab.detachSession()
+                .ifPresent(session -> services.tasks()
+                        .run(
+                                token -> session.close(),
+                                end -> {},
+                                error -> LOG.warn("Ending the session of a closed editor failed", error)));
         for (int i = 0; i < tabs.size(); i++) {
             tabs.get(i).setOrder(i);
         }

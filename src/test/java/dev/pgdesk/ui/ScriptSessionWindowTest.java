@@ -118,7 +118,7 @@ class ScriptSessionWindowTest {
         assertThat(messageTexts(robot))
                 .containsSubsequence(
                         "Statement 2 (line 2): ERROR 42P01: relation \"script_missing\" does not exist",
-                        "The 2 statements after it were not run after the error.");
+                        "2 statements were not run after the error.");
         assertThat(status(robot)).isEqualTo("Failed: ERROR 42P01: relation \"script_missing\" does not exist");
         assertThat(continueOnErrorItem(robot).isSelected()).isFalse();
         assertThat(scriptRows()).isEqualTo(3);
@@ -134,7 +134,8 @@ class ScriptSessionWindowTest {
 
         checkContinueOnError(robot);
         assertThat(continueOnErrorItem(robot).isSelected()).isTrue();
-        assertThat(runScriptButton(robot).getText()).isEqualTo("Run Script (continue on error)");
+        assertThat(inEditor(robot, "#continueOnErrorMode", Label.class).isVisible())
+                .isTrue();
 
         robot.clickOn(area(robot));
         runScriptWithKeys(robot, editor);
@@ -169,10 +170,15 @@ class ScriptSessionWindowTest {
         assertThat(runScriptButton(robot).isVisible()).isTrue();
         assertWholeToolbarShows(robot, bar);
 
+        assertThat(inEditor(robot, "#continueOnErrorMode", Label.class).isVisible())
+                .isFalse();
         checkContinueOnError(robot);
-        assertThat(runScriptButton(robot).getText()).isEqualTo("Run Script (continue on error)");
+        assertThat(runScriptButton(robot).getText()).isEqualTo("Run Script");
+        assertThat(inEditor(robot, "#continueOnErrorMode", Label.class).isVisible())
+                .as("the mode is shown in the status line")
+                .isTrue();
         screenshot(robot, bar, "query-toolbar-continue-on-error");
-        // The wider button must not push Commit or Rollback into the overflow menu (>>).
+        // Commit and Rollback stay out of the overflow menu (>>) in either mode.
         assertWholeToolbarShows(robot, bar);
     }
 

@@ -330,8 +330,6 @@ public final class QueryTabView {
                 script,
                 "Run every statement, one after the other, on one session (Ctrl+Shift+Enter, F5). The arrow's"
                         + " menu sets whether the run stops at the first error (the default) or continues.");
-        model.continueOnErrorProperty()
-                .addListener((obs, old, now) -> script.setText(now ? "Run Script (continue on error)" : "Run Script"));
         return script;
     }
 
@@ -572,7 +570,10 @@ public final class QueryTabView {
         if (run == null || run.outcomes().isEmpty()) {
             return;
         }
-        if (run.failed()) {
+        if (run.failed() && run.stop() == ScriptRun.Stop.NONE && run.outcomes().size() > 1) {
+            // A run that went on after errors lists them all at the end of Messages.
+            resultTabs.getSelectionModel().select(messagesTab);
+        } else if (run.failed()) {
             resultTabs
                     .getSelectionModel()
                     .select(resultTabs.getTabs().get(resultTabs.getTabs().size() - 1));
@@ -645,7 +646,16 @@ public final class QueryTabView {
         model.transactionStateProperty().addListener((obs, old, now) -> show.run());
         model.keptSessionProperty().addListener((obs, old, now) -> show.run());
         show.run();
-        HBox line = new HBox(12, exportProgress, status, elapsed, timeoutControl(), state, connection);
+        // Continue on Error is a mode of the tab: the status line says so while it is on (the toolbar has no room).
+        Label continueOnError = new Label("Continues on error");
+        continueOnError.setId("continueOnErrorMode");
+        continueOnError.getStyleClass().add("mode-badge");
+        continueOnError.setMinWidth(Region.USE_PREF_SIZE);
+        continueOnError.setTooltip(new Tooltip("Run Script runs the statements after a failed one too (Run Script's"
+                + " menu turns it off); a lost connection still stops the run."));
+        continueOnError.visibleProperty().bind(model.continueOnErrorProperty());
+        continueOnError.managedProperty().bind(model.continueOnErrorProperty());
+        HBox line = new HBox(12, exportProgress, status, elapsed, continueOnError, timeoutControl(), state, connection);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("query-status-line");
         return line;
