@@ -37,6 +37,7 @@ final class QueryExecution {
     private final Duration timeout;
     private final String script;
     private final JsonResultPrinter printer;
+    private final PrintStream out;
     /** The {@code --format}/{@code --output} writer; null for the default JSON documents. */
     private final FormattedResults formatted;
 
@@ -57,7 +58,7 @@ final class QueryExecution {
             boolean pretty,
             PrintStream out,
             CommandMessages messages) {
-        this(plan, texts, timeout, script, new JsonResultPrinter(out, pretty), null, messages);
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, pretty), null, out, messages);
     }
 
     /** A run that writes rows with {@code --format}/{@code --output}. */
@@ -69,7 +70,7 @@ final class QueryExecution {
             FormattedResults formatted,
             PrintStream out,
             CommandMessages messages) {
-        this(plan, texts, timeout, script, new JsonResultPrinter(out, false), formatted, messages);
+        this(plan, texts, timeout, script, new JsonResultPrinter(out, false), formatted, out, messages);
     }
 
     private QueryExecution(
@@ -79,7 +80,9 @@ final class QueryExecution {
             String script,
             JsonResultPrinter printer,
             FormattedResults formatted,
+            PrintStream out,
             CommandMessages messages) {
+        this.out = out;
         this.plan = plan;
         this.texts = texts;
         this.timeout = timeout;
@@ -118,11 +121,15 @@ final class QueryExecution {
                             @Override
                             public void finished(StatementOutcome outcome) {
                                 print(outcome, token);
+                                stopIfOutputFailed(outcome);
                             }
                         },
                         formatted == null ? null : formatted::stream);
             } catch (UncheckedIOException e) {
                 messages.info("could not write the output: " + e.getCause().getMessage());
+                return ExitCodes.FAILURE;
+            } catch (OutputLostException e) {
+                messages.info(e.getMessage());
                 return ExitCodes.FAILURE;
             }
             return run.failed() ? reportFailures(run, token) : ExitCodes.OK;
@@ -135,6 +142,30 @@ final class QueryExecution {
                     messages.info("the open transaction was rolled back");
                 }
             }
+        }
+    }
+
+    /**
+     * Stops the script when standard output failed (a closed pipe, as {@code | head -1} closes it, or a full
+     * disk): a print stream keeps such errors to itself, and the statements after would run for no reader,
+     * as psql, killed by the broken pipe, would not run them.
+     */
+    private void stopIfOutputFailed(StatementOutcome outcome) {
+        if (out.checkError()) {
+            int total = plan.statements().size();
+            int after = total - outcome.index() - 1;
+            throw new OutputLostException("could not write the output of statement " + (outcome.index() + 1)
+                    + " (standard output was closed, or its disk is full)"
+                    + (after == 0 ? "" : "; the " + describeCount(after) + " after it did not run"));
+        }
+    }
+
+    /** Standard output failed; the run stops. */
+    private static final class OutputLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputLostException(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -229,8 +260,8 @@ final class QueryExecution {
                         + " s and was canceled; allow more with --timeout SECONDS (0 for no limit)");
             } else if (lastError.message().startsWith("canceled")) {
                 messages.info("the statement ran longer than the session's own statement_timeout (set by the"
-                        + " script, the role, the database or the server) and was canceled; pgdesk never"
-                        + " lengthens it: change it with SET statement_timeout in the script");
+                        + " script, the connection's options, the role, the database or the server) and was"
+                        + " canceled; pgdesk never lengthens it: change it with SET statement_timeout in the script");
             }
         }
         if (continueOnError && total > 1) {

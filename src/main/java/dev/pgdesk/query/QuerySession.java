@@ -202,7 +202,7 @@ public final class QuerySession {
                 return outcome;
             });
         } catch (SQLException e) {
-            result = ServerErrors.from(e, List.of(), Duration.ZERO);
+            result = ServerErrors.from(driverCause(e), List.of(), Duration.ZERO);
             if (!(e instanceof ConnectionLostException) && !isConnectionLost((ServerError) result)) {
                 discardPinned();
                 return result;
@@ -247,7 +247,8 @@ public final class QuerySession {
         } catch (SQLException e) {
             if (e instanceof ConnectionLostException
                     || isConnectionLost(ServerErrors.from(e, List.of(), Duration.ZERO))) {
-                ServerError lost = connectionLost(ServerErrors.from(e, List.of(), Duration.ZERO), hadTransaction);
+                ServerError lost =
+                        connectionLost(ServerErrors.from(driverCause(e), List.of(), Duration.ZERO), hadTransaction);
                 throw new SessionLostException(lost, e);
             }
             if (runDepth == 0) {
@@ -583,6 +584,11 @@ public final class QuerySession {
                 0,
                 List.of(),
                 Duration.ZERO);
+    }
+
+    /** The driver's own exception under the pool's report of a lost connection: what the server or socket said. */
+    private static SQLException driverCause(SQLException e) {
+        return e instanceof ConnectionLostException && e.getCause() instanceof SQLException cause ? cause : e;
     }
 
     /** Connection exceptions and the server ending the session (shutdown, termination). */

@@ -317,6 +317,38 @@ class QueryScriptSessionTest {
     }
 
     @Test
+    void aClosedStandardOutputStopsTheScriptBeforeTheDelete() throws Exception {
+        String role = schema + "_user";
+        String password = twoOrderTables(role);
+        // What `| head -c 100` does to pgdesk's output: the pipe closes and every later write fails.
+        stdoutStream = new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (written + length > 100) {
+                    throw new IOException("Broken pipe");
+                }
+                written += length;
+                out.write(bytes, offset, length);
+            }
+        };
+
+        int status = runAs(role, password, "--sql", bugScript());
+
+        assertThat(status).as(stderr()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(stderr())
+                .contains("pgdesk query: could not write the output of statement 2 (standard output was closed, or its"
+                        + " disk is full); the 1 statement after it did not run");
+        assertBothOrderTablesKeepAllRows();
+    }
+
+    @Test
     void aScriptThatTerminatesItsOwnBackendStopsThereAndRunsNothingAfter() throws Exception {
         String role = schema + "_user";
         String password = twoOrderTables(role);

@@ -296,9 +296,9 @@ class ScriptSessionWindowTest {
         assertThat(messages(robot))
                 .filteredOn(line -> line.kind() == MessageLine.Kind.INFO)
                 .extracting(MessageLine::text)
-                .contains("This tab keeps its own session (setting search_path; 1 temporary table or object), so"
-                        + " its next run finds them; its connection stays out of the shared pool until the"
-                        + " session holds nothing more (DISCARD ALL) or the tab closes.");
+                .contains("This tab keeps its own session (setting search_path; 1 temporary table or object) for"
+                        + " its next runs; no other tab gets its connection. DISCARD ALL or closing the tab gives"
+                        + " it back.");
         waitForPool(robot, "pool: 1 active");
 
         typeScript(robot, "select place, (select v from script_temp) as v from marker;");

@@ -432,9 +432,8 @@ public final class QueryTabModel {
         if (!now.isEmpty() && !now.equals(keptSession.get())) {
             message(
                     MessageLine.Kind.INFO,
-                    "This tab keeps its own session (" + now + "), so its next run finds them; its connection"
-                            + " stays out of the shared pool until the session holds nothing more (DISCARD ALL)"
-                            + " or the tab closes.");
+                    "This tab keeps its own session (" + now + ") for its next runs; no other tab gets its"
+                            + " connection. DISCARD ALL or closing the tab gives it back.");
         }
         keptSession.set(now);
     }
