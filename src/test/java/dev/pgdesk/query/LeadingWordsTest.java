@@ -31,6 +31,7 @@ class LeadingWordsTest {
         assertThat(LeadingWords.command("insert into t values (1)")).isEqualTo("INSERT");
         assertThat(LeadingWords.command("/* x */ create table t (n int)")).isEqualTo("CREATE TABLE");
         assertThat(LeadingWords.command("DROP INDEX i")).isEqualTo("DROP INDEX");
+        assertThat(LeadingWords.command("discard all")).isEqualTo("DISCARD ALL");
         assertThat(LeadingWords.command("CREATE TEMP TABLE t (n int)")).isEqualTo("CREATE TABLE");
         assertThat(LeadingWords.command("create or replace function f() returns int as 'select 1' language sql"))
                 .isEqualTo("CREATE FUNCTION");

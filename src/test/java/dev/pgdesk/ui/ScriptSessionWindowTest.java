@@ -322,7 +322,7 @@ class ScriptSessionWindowTest {
         FormRobot.waitFor(() -> selectedEditor(robot) == first);
         typeScript(robot, "discard all;");
         runStatementWithKeys(robot, first);
-        assertThat(status(robot)).startsWith("DISCARD");
+        assertThat(status(robot)).isEqualTo("DISCARD ALL");
         assertThat(transactionLabel(robot).getText()).isEqualTo("Idle");
         assertThat(transactionLabel(robot).getTooltip().getText()).isEqualTo("No transaction is open.");
         waitForPool(robot, "pool: 0 active");

@@ -117,22 +117,14 @@ final class ResultText {
                                 + (run.notRun() == 0 ? "" : ", and " + rest + " not run")
                                 + ": nothing is moved to another connection. The next run starts a new session."));
             }
-            case ERROR -> {
+            case ERROR, CANCEL -> {
                 if (run.notRun() > 0) {
                     lines.add(new MessageLine(
                             now,
                             MessageLine.Kind.INFO,
                             (run.notRun() == 1 ? "1 statement was" : run.notRun() + " statements were")
-                                    + " not run after the error."));
-                }
-            }
-            case CANCEL -> {
-                if (run.notRun() > 0) {
-                    lines.add(new MessageLine(
-                            now,
-                            MessageLine.Kind.INFO,
-                            (run.notRun() == 1 ? "1 statement was" : run.notRun() + " statements were")
-                                    + " not run after the cancel."));
+                                    + " not run after the "
+                                    + (run.stop() == ScriptRun.Stop.ERROR ? "error." : "cancel.")));
                 }
             }
             case NONE -> {
