@@ -270,8 +270,7 @@ public final class QuerySession {
             runInternal(connection, "BEGIN");
         }
         TransactionState before = StatementRunner.state(connection);
-        boolean ownReadTransaction = before == TransactionState.IDLE && !readTransaction;
-        if (ownReadTransaction) {
+        if (before == TransactionState.IDLE && !readTransaction) {
             // pgjdbc streams only outside auto-commit; it sends BEGIN before the statement.
             connection.setAutoCommit(false);
             readTransaction = true;

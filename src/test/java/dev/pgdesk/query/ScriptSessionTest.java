@@ -73,7 +73,7 @@ class ScriptSessionTest {
                 + "select g from generate_series(1, 5000) g;\n"
                 + "delete from t_orders;";
 
-        ScriptRun run = runWith(script, Options.stopOnError(), new ScriptListener() {
+        ScriptRun run = runWith(script, stopOnError(), new ScriptListener() {
             @Override
             public void finished(StatementOutcome outcome) {
                 if (outcome.index() == 1) {
@@ -347,15 +347,13 @@ class ScriptSessionTest {
         assertThat(session.isPinned()).as("the SET keeps the session").isTrue();
     }
 
-    /** The options the editor and {@code pgdesk query} use by default. */
-    private static final class Options {
-        static ScriptRunner.Options stopOnError() {
-            return new ScriptRunner.Options(Duration.ofSeconds(30), 0, false);
-        }
+    /** The options the editor and {@code pgdesk query} use by default: a 30 s timeout, stop at errors. */
+    private static ScriptRunner.Options stopOnError() {
+        return new ScriptRunner.Options(Duration.ofSeconds(30), 0, false);
     }
 
     private ScriptRun run(String script) {
-        return runWith(script, Options.stopOnError(), ScriptListener.NONE);
+        return runWith(script, stopOnError(), ScriptListener.NONE);
     }
 
     private ScriptRun runWith(String script, ScriptRunner.Options options, ScriptListener listener) {
@@ -374,7 +372,7 @@ class ScriptSessionTest {
                 other,
                 ScriptPlan.ofScript(script),
                 Map.of(),
-                Options.stopOnError(),
+                stopOnError(),
                 new CancellationToken(),
                 ScriptListener.NONE,
                 null);
