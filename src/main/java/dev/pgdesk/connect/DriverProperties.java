@@ -43,6 +43,9 @@ public final class DriverProperties {
         props.setProperty("connectTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
         props.setProperty("loginTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
         props.setProperty("tcpKeepAlive", "true");
+        // Every value arrives as the server's own text: pgjdbc's binary decoding re-formats floats, dates
+        // and times in Java's way, and values are mapped from the server's text (see export.PgValues).
+        props.setProperty("binaryTransfer", "false");
         // GSS encryption negotiation would consult Kerberos first; pgdesk does not offer it.
         props.setProperty("gssEncMode", "disable");
         if (profile.readOnly()) {
