@@ -32,8 +32,10 @@ final class RelationSizes {
         Map<String, Boolean> visible = new HashMap<>();
         for (Object[] row : rows.rows()) {
             RelationSize size = new RelationSize(
-                    (String) row[0], (String) row[1], ((Number) row[2]).doubleValue(), ((Number) row[3]).longValue());
-            boolean onPath = Boolean.TRUE.equals(row[4]);
+                    (String) row[0], (String) row[1], Double.parseDouble((String) row[2]), Long.parseLong((String)
+                            row[3]));
+            // Values arrive as the server's text: booleans as t and f.
+            boolean onPath = "t".equals(row[4]);
             RelationSize known = sizes.get(size.name());
             boolean better = known == null
                     || (onPath && !visible.get(size.name()))

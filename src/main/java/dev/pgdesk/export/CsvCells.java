@@ -5,9 +5,11 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes CSV as RFC 4180 describes it: a field holding the delimiter, a double quote, CR or LF is quoted and
- * its quotes doubled; records end with CRLF. NULL is an empty field and an empty string is {@code ""}, so
- * the two stay apart. Values are written in their {@link ValueText} form.
+ * Writes CSV byte for byte as PostgreSQL's {@code COPY ... TO STDOUT (FORMAT csv, HEADER)} writes it (and so
+ * psql's {@code \copy ... csv header}): a field holding the delimiter, a double quote, CR or LF is quoted and
+ * its quotes doubled; a lone {@code \.} in a one-column result is quoted so it never reads as COPY's
+ * end-of-data; records end with LF. NULL is an empty field and an empty string is {@code ""}, so the two
+ * stay apart. Values are the server's text ({@link ValueText} for values pgdesk built itself).
  */
 final class CsvCells {
     private final Writer out;
@@ -24,9 +26,9 @@ final class CsvCells {
             if (i > 0) {
                 out.write(delimiter);
             }
-            writeField(fields.get(i));
+            writeField(fields.get(i), fields.size() == 1);
         }
-        out.write("\r\n");
+        out.write('\n');
     }
 
     /** Writes one row of values of the given PostgreSQL types. */
@@ -35,16 +37,16 @@ final class CsvCells {
             if (i > 0) {
                 out.write(delimiter);
             }
-            writeField(ValueText.of(types.get(i), row[i]));
+            writeField(ValueText.of(types.get(i), row[i]), row.length == 1);
         }
-        out.write("\r\n");
+        out.write('\n');
     }
 
-    private void writeField(String field) throws IOException {
+    private void writeField(String field, boolean onlyField) throws IOException {
         if (field == null) {
             return;
         }
-        if (field.isEmpty() || needsQuotes(field)) {
+        if (field.isEmpty() || needsQuotes(field) || (onlyField && field.equals("\\."))) {
             out.write('"');
             out.write(field.replace("\"", "\"\""));
             out.write('"');

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.pgdesk.query.Column;
+import dev.pgdesk.query.PgType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,17 +27,14 @@ import org.postgresql.util.PGobject;
 
 /**
  * Writes result rows as JSON objects keyed by column name, with Jackson's streaming generator so a large
- * result never has to exist as a tree. Values keep their type where JSON has one and never lose
- * precision: integers and {@code numeric} are exact JSON numbers, {@code json}/{@code jsonb} is embedded
- * as JSON, arrays are JSON arrays, NULL is {@code null}. Everything else is a string: dates and times as
- * PostgreSQL's {@code to_json} writes them (ISO 8601, {@code timestamptz} in UTC as {@code +00:00}, a
- * {@code " BC"} suffix before year 1, {@code "infinity"}), intervals as ISO 8601 durations ({@code
- * P1DT2H}), {@code bytea} as {@code \x} hex like psql, NaN and infinite numbers as {@code "NaN"}, {@code
- * "Infinity"}, {@code "-Infinity"}.
+ * result never has to exist as a tree. Values are the server's text and are written as PostgreSQL's own
+ * {@code row_to_json} writes them ({@link RowToJson}): one mapping for every JSON pgdesk writes.
  *
- * <p>{@link Options} choose between the command line's traditional form ({@link Options#QUERY_OUTPUT}: bytea
- * as {@code \x} hex) and the export form ({@link Options#EXPORT}: bytea as base64), and can write {@code
- * numeric} as strings for readers that parse JSON numbers into doubles.
+ * <p>Rows pgdesk builds itself (the monitor's tables) hold Java values; those are written in the same
+ * spirit: numbers exact, {@code NaN} and infinities as strings, dates and times ISO 8601, {@code bytea} as
+ * {@code \x} hex (or base64 with {@link Options#byteaAsBase64()}).
+ *
+ * <p>{@link Options} can write {@code numeric} as strings for readers that parse JSON numbers into doubles.
  *
  * <p>Column names repeated in one result ({@code SELECT 1 AS a, 2 AS a}) get a suffix from their second
  * occurrence on ({@code a}, {@code a_2}), so no value is lost; see {@link #fieldNames}.
@@ -149,9 +147,21 @@ public final class JsonValueWriter {
         json.writeStartObject();
         for (int i = 0; i < row.length; i++) {
             json.writeFieldName(encodedNames.get(i));
-            writeValue(json, columns.get(i).typeName(), row[i], options);
+            writeValue(json, columns.get(i).type(), row[i], options);
         }
         json.writeEndObject();
+    }
+
+    /**
+     * Writes one value of a column of {@code type}: the server's text (how pgdesk reads every value) as
+     * {@link RowToJson} maps it; a Java value (rows pgdesk builds itself) as described on the class.
+     */
+    public static void writeValue(JsonGenerator json, PgType type, Object value, Options options) throws IOException {
+        if (value == null || value instanceof String) {
+            RowToJson.write(json, type, (String) value, options);
+        } else {
+            writeValue(json, type.name(), value, options);
+        }
     }
 
     /**
@@ -184,7 +194,7 @@ public final class JsonValueWriter {
         } else if (value instanceof Double || value instanceof Float) {
             writeFloatingPoint(json, ((Number) value).doubleValue(), value);
         } else if (value instanceof String text) {
-            writeText(json, type, text, options);
+            RowToJson.write(json, PgType.named(type), text, options);
         } else if (value instanceof byte[] bytes) {
             json.writeString(options.byteaAsBase64() ? Base64.getEncoder().encodeToString(bytes) : bytea(bytes));
         } else if (TemporalText.handles(value)) {
@@ -192,7 +202,8 @@ public final class JsonValueWriter {
         } else if (value instanceof PGInterval interval) {
             json.writeString(isoDuration(interval));
         } else if (value instanceof PGobject object) {
-            writeText(json, object.getType() == null ? type : object.getType(), object.getValue(), options);
+            RowToJson.write(
+                    json, PgType.named(object.getType() == null ? type : object.getType()), object.getValue(), options);
         } else if (value instanceof Array array) {
             writeArray(json, elementType(type), array, options);
         } else if (value instanceof Map<?, ?> map) {
@@ -220,22 +231,8 @@ public final class JsonValueWriter {
         }
     }
 
-    private static void writeText(JsonGenerator json, String type, String text, Options options) throws IOException {
-        if (text == null) {
-            json.writeNull();
-        } else if (type.equals("jsonb") && options.jsonbAsServerText()) {
-            // The server's jsonb text is canonical JSON on one line: embedded as it is, without re-parsing.
-            json.writeRawValue(text);
-        } else if (type.equals("json") || type.equals("jsonb")) {
-            // json keeps the user's text, line breaks included: re-written so JSON Lines stay one per line.
-            writeEmbeddedJson(json, text);
-        } else {
-            json.writeString(text);
-        }
-    }
-
     /** Copies the server's JSON token by token: numbers stay exact and duplicate keys of {@code json} stay. */
-    private static void writeEmbeddedJson(JsonGenerator json, String text) throws IOException {
+    static void writeEmbeddedJson(JsonGenerator json, String text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 json.writeNull();

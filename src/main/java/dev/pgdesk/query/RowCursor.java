@@ -4,22 +4,15 @@ import dev.pgdesk.task.CancellationToken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * writes run the ordinary way ({@link QuerySession#execute}), so their effect never depends on how far a
  * reader scrolled.
  *
- * <p>Values are read with type-preserving getters: {@code timestamptz} as {@link OffsetDateTime}, {@code
- * timestamp} as {@link LocalDateTime}, {@code date} as {@link LocalDate}, {@code time} as {@link LocalTime},
- * {@code timetz} as {@link OffsetTime} (PostgreSQL's {@code infinity} becomes the type's {@code MAX}/{@code
- * MIN}); everything else as pgjdbc's {@code getObject} returns it. One thread reads a cursor at a time;
+ * <p>Every value is read as the server's own text ({@code String}, null for NULL), exactly as psql shows it:
+ * nothing converted through Java types, which lose offsets, digits and whole types ({@code money}, {@code
+ * NaN} in arrays). Each {@link Column} carries its {@link PgType} so writers can map the text (see {@code
+ * export.RowToJson}). One thread reads a cursor at a time;
  * {@link CancellationToken#cancel()} may come from any thread and cancels on the server.
  */
 public final class RowCursor implements AutoCloseable {
@@ -305,7 +298,7 @@ public final class RowCursor implements AutoCloseable {
         private DriverCursor(PreparedStatement statement, ResultSet resultSet) throws SQLException {
             this.statement = statement;
             this.resultSet = resultSet;
-            this.reader = new RowReader(resultSet.getMetaData());
+            this.reader = new RowReader(statement.getConnection(), resultSet);
         }
 
         static DriverCursor open(
@@ -316,8 +309,6 @@ public final class RowCursor implements AutoCloseable {
             try {
                 ParameterBinder.bind(statement, bound.values());
                 statement.setFetchSize(fetchSize);
-                // Binary transfer from the first execution: dates, times and numbers decode much faster.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 backstop(statement, timeout);
                 token.onCancel(() -> cancel(statement));
                 ResultSet resultSet = statement.executeQuery();
@@ -407,7 +398,7 @@ public final class RowCursor implements AutoCloseable {
             // FETCH 0 returns no row but describes the columns.
             try (Statement describe = connection.createStatement();
                     ResultSet none = describe.executeQuery("FETCH FORWARD 0 FROM " + name)) {
-                return new DeclaredCursor(connection, name, timeout, token, new RowReader(none.getMetaData()), notices);
+                return new DeclaredCursor(connection, name, timeout, token, new RowReader(connection, none), notices);
             }
         }
 
@@ -447,20 +438,12 @@ public final class RowCursor implements AutoCloseable {
         }
     }
 
-    /** Reads one row with the getter that keeps each column's type. */
+    /** Reads one row as the server's text of each value; the columns say how to map that text. */
     private static final class RowReader {
         private final List<Column> columns;
-        private final Class<?>[] classes;
 
-        RowReader(ResultSetMetaData meta) throws SQLException {
-            List<Column> found = new ArrayList<>();
-            classes = new Class<?>[meta.getColumnCount()];
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                String type = meta.getColumnTypeName(i);
-                found.add(new Column(meta.getColumnLabel(i), type));
-                classes[i - 1] = javaTimeClass(type);
-            }
-            columns = List.copyOf(found);
+        RowReader(Connection connection, ResultSet resultSet) throws SQLException {
+            columns = TypeCatalog.columns(connection, resultSet);
         }
 
         List<Column> columns() {
@@ -468,23 +451,11 @@ public final class RowCursor implements AutoCloseable {
         }
 
         Object[] read(ResultSet resultSet) throws SQLException {
-            Object[] row = new Object[classes.length];
+            Object[] row = new Object[columns.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = classes[i] == null ? resultSet.getObject(i + 1) : resultSet.getObject(i + 1, classes[i]);
+                row[i] = resultSet.getString(i + 1);
             }
             return row;
-        }
-
-        /** java.time keeps every microsecond and the offset; java.sql types would lose or shift them. */
-        private static Class<?> javaTimeClass(String type) {
-            return switch (type) {
-                case "timestamptz" -> OffsetDateTime.class;
-                case "timestamp" -> LocalDateTime.class;
-                case "date" -> LocalDate.class;
-                case "time" -> LocalTime.class;
-                case "timetz" -> OffsetTime.class;
-                default -> null;
-            };
         }
     }
 

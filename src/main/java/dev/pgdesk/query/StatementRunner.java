@@ -4,7 +4,6 @@ import dev.pgdesk.task.CancellationToken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -133,11 +132,7 @@ final class StatementRunner {
 
     private StatementResult rows(ResultSet resultSet, List<Notice> notices, long started) throws SQLException {
         try (resultSet) {
-            ResultSetMetaData meta = resultSet.getMetaData();
-            List<Column> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(new Column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
-            }
+            List<Column> columns = TypeCatalog.columns(resultSet.getStatement().getConnection(), resultSet);
             List<Object[]> rows = new ArrayList<>();
             boolean truncated = false;
             while (resultSet.next()) {
@@ -147,7 +142,8 @@ final class StatementRunner {
                 }
                 Object[] row = new Object[columns.size()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = resultSet.getObject(i + 1);
+                    // The server's text, as psql shows it; the column's type says how to map it.
+                    row[i] = resultSet.getString(i + 1);
                 }
                 rows.add(row);
             }
