@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the whole result of a {@link RowCursor} as JSON (an array of objects), JSON Lines or CSV, batch by
  * batch as the server sends it, so an export of any size needs only one fetch batch of memory. JSON goes
- * through Jackson's streaming generator with the mapping of {@link JsonValueWriter} ({@link
- * JsonValueWriter.Options#EXPORT}: bytea as base64); CSV follows {@link CsvCells}.
+ * through Jackson's streaming generator with {@code row_to_json}'s mapping ({@link JsonValueWriter}, {@link
+ * RowToJson}); CSV is what the server's {@code COPY ... (FORMAT csv, HEADER)} writes ({@link CsvCells}).
  *
  * <p>{@link #export} writes a file atomically: to a temporary file beside the target, moved into place only
  * when everything was written. A failure or a cancel deletes the temporary file and leaves whatever was

@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Where the server would call a type's own cast to {@code json} (an extension type such as {@code
  * hstore}), and for anonymous records (whose field types a client cannot see), the value is written as the
- * server's text; see decision 16.
+ * server's text; see decision 17.
  */
 public final class RowToJson {
     private RowToJson() {}

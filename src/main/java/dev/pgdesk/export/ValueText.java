@@ -10,10 +10,10 @@ import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
 /**
- * A value as text, for CSV and plain-text tables, in the same forms as the JSON export: numbers with all
- * their digits, {@code NaN}/{@code Infinity}, booleans {@code true}/{@code false}, dates and times as
- * {@code to_json} writes them, intervals ISO 8601, bytea base64, json as the server's text, arrays as JSON
- * arrays, everything else as its own text.
+ * A value as text, for CSV and plain-text tables. Result values are already the server's text and are
+ * returned as they are, exactly what psql shows and {@code COPY} writes. Java values (rows pgdesk builds
+ * itself, such as the monitor's) get a text in the same spirit: numbers with all their digits, {@code
+ * NaN}/{@code Infinity}, dates and times ISO 8601, json as the server's text, arrays as JSON arrays.
  */
 public final class ValueText {
     private ValueText() {}

@@ -28,10 +28,10 @@ import org.postgresql.util.PGobject;
  * text and {@code bytea} cut), {@link #full} the whole value for a value panel and for copying. NULL is
  * {@code null} here, so callers can tell it from an empty string and show it their own way.
  *
- * <p>Choices: numbers in plain digits as the server sent them ({@code numeric} never in exponent form);
- * booleans {@code true}/{@code false}; dates and times ISO 8601 ({@code 2024-01-31T13:45:00+01:00}, the
- * offset pgjdbc reports); intervals as PostgreSQL's {@code iso_8601} style ({@code P1DT2H}); arrays in
- * PostgreSQL's {@code {1,2}} form; {@code bytea} as {@code \x} hex.
+ * <p>Result values are the server's own text and are shown as psql shows them ({@code t}/{@code f},
+ * timestamps in the session's time zone, {@code money} in the server's locale). Java values (rows pgdesk
+ * builds itself) are shown in the same spirit: numbers in plain digits, dates and times ISO 8601, intervals
+ * as {@code iso_8601} style, arrays in PostgreSQL's {@code {1,2}} form, {@code bytea} as {@code \x} hex.
  */
 public final class CellText {
     /** Characters of text a cell shows before cutting; the value panel shows the rest. */
@@ -62,6 +62,12 @@ public final class CellText {
         }
         if (value instanceof byte[] bytes) {
             return byteaPreview(bytes);
+        }
+        if ("bytea".equals(typeName) && value instanceof String hex && hex.startsWith("\\x")) {
+            // The server's hex text: the same short preview as for bytes, with the size it stands for.
+            int bytes = (hex.length() - 2) / 2;
+            int shown = Math.min(bytes, BYTEA_PREVIEW);
+            return hex.substring(0, 2 + 2 * shown) + (shown < bytes ? "…" : "") + " (" + sizeText(bytes) + ")";
         }
         String text = full(typeName, value);
         if (text.length() > CELL_LIMIT) {

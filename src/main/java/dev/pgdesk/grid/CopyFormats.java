@@ -33,6 +33,9 @@ public final class CopyFormats {
     /** Types whose text is an SQL literal as it stands: no quotes, no cast. */
     private static final Set<String> BARE_NUMBERS =
             Set.of("int2", "int4", "int8", "oid", "numeric", "float4", "float8");
+    /** A number as SQL reads it bare: not NaN or Infinity, which need quotes. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     /** Types a quoted literal is already of, so the statement stays short: no cast needed. */
     private static final Set<String> UNCAST_TEXT = Set.of("text", "varchar", "bpchar", "name", "unknown", "");
 
@@ -171,6 +174,9 @@ public final class CopyFormats {
             return "NULL";
         } else if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
+        } else if (value instanceof String serverText && type.equals("bool")) {
+            // Results hold the server's text: t and f.
+            return serverText.equals("t") ? "TRUE" : serverText.equals("f") ? "FALSE" : "'" + serverText + "'::bool";
         }
         String text = CellText.full(type, value);
         boolean number = value instanceof BigDecimal
@@ -180,6 +186,11 @@ public final class CopyFormats {
                 || value instanceof Short
                 || ((value instanceof Double || value instanceof Float)
                         && Double.isFinite(((Number) value).doubleValue()));
+        if (value instanceof String
+                && BARE_NUMBERS.contains(type)
+                && PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
         if (number && (BARE_NUMBERS.contains(type) || type.isEmpty())) {
             return text;
         }

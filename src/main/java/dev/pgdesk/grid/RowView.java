@@ -139,7 +139,7 @@ public final class RowView {
             }
         }
         if (ordering.sorted()) {
-            sort(order, size, rowComparator(rows::row, ordering));
+            sort(order, size, rowComparator(rows::row, rows.size(), rows.columns(), ordering));
         }
         return new Arrangement(ordering, order, size, rows.size());
     }
@@ -177,7 +177,7 @@ public final class RowView {
             size += count;
             return true;
         }
-        Comparator<Integer> comparator = rowComparator(buffer::row, ordering);
+        Comparator<Integer> comparator = rowComparator(buffer::row, buffer.size(), buffer.columns(), ordering);
         sort(added, count, comparator);
         order = merge(order, size, added, count, comparator);
         size += count;
@@ -215,9 +215,11 @@ public final class RowView {
         }
     }
 
-    private static Comparator<Integer> rowComparator(IntFunction<Object[]> rows, Ordering ordering) {
+    private static Comparator<Integer> rowComparator(
+            IntFunction<Object[]> rows, int rowCount, List<Column> columns, Ordering ordering) {
         int column = ordering.sortColumn();
         Comparator<Object> values = ordering.ascending() ? VALUE_ORDER : VALUE_ORDER.reversed();
+        SortKeys keys = new SortKeys(columns.get(column).type(), rowCount);
         // NULLs go last in both directions.
         return (a, b) -> {
             Object x = rows.apply(a)[column];
@@ -225,7 +227,7 @@ public final class RowView {
             if (x == null || y == null) {
                 return x == null ? (y == null ? 0 : 1) : -1;
             }
-            return values.compare(x, y);
+            return values.compare(keys.key(a, x), keys.key(b, y));
         };
     }
 

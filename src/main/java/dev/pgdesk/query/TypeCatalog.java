@@ -95,6 +95,9 @@ public final class TypeCatalog {
             PgType type = catalog.known.get(oids[i]);
             if (type == null) {
                 type = PgType.named(name);
+            } else if (!type.name().equals(name)) {
+                // Named as pgjdbc names the column's type (serial for an int4 column with a sequence).
+                type = new PgType(name, type.kind(), type.element(), type.delimiter(), type.fields());
             }
             columns.add(new Column(meta.getColumnLabel(i + 1), name, type));
         }

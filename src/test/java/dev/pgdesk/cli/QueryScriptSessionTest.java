@@ -387,7 +387,7 @@ class QueryScriptSessionTest {
         assertThat(stderr())
                 .contains("pgdesk query: the connection was lost during statement 2 of 3 (line 2)")
                 .contains("and the 1 statement after it did not run. Nothing was retried on another connection.");
-        assertThat(stdout()).startsWith("g\r\n1\r\n").doesNotContain("100000\r\n");
+        assertThat(stdout()).startsWith("g\n1\n").doesNotContain("\n100000\n");
         assertBothOrderTablesKeepAllRows();
     }
 

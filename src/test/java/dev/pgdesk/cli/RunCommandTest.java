@@ -151,7 +151,7 @@ class RunCommandTest {
         int status = run("daily_report", "--param", "day=2026-11-22", "--format", "csv", "--output", report.toString());
 
         assertThat(status).as(stderr()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.readString(report)).isEqualTo("day,next_day\r\n2026-11-22,2026-11-23\r\n");
+        assertThat(Files.readString(report)).isEqualTo("day,next_day\n2026-11-22,2026-11-23\n");
     }
 
     @Test
@@ -159,7 +159,7 @@ class RunCommandTest {
         Map<String, String> expected = Map.of(
                 "json", "[{\"day\":\"2026-11-22\",\"next_day\":\"2026-11-23\"}]\n",
                 "jsonl", "{\"day\":\"2026-11-22\",\"next_day\":\"2026-11-23\"}\n",
-                "csv", "day,next_day\r\n2026-11-22,2026-11-23\r\n");
+                "csv", "day,next_day\n2026-11-22,2026-11-23\n");
         for (Map.Entry<String, String> format : expected.entrySet()) {
             out.reset();
 

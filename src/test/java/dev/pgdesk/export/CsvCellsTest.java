@@ -19,25 +19,31 @@ class CsvCellsTest {
     }
 
     @Test
-    void plainFieldsAreWrittenAsTheyAreAndRecordsEndWithCrLf() throws IOException {
-        assertThat(record(',', "a", "b c", "1.5")).isEqualTo("a,b c,1.5\r\n");
+    void plainFieldsAreWrittenAsTheyAreAndRecordsEndWithALineFeedAsCopyWrites() throws IOException {
+        assertThat(record(',', "a", "b c", "1.5")).isEqualTo("a,b c,1.5\n");
     }
 
     @Test
     void fieldsWithTheDelimiterAQuoteOrALineBreakAreQuotedWithQuotesDoubled() throws IOException {
         assertThat(record(',', "x,y", "say \"hi\"", "two\nlines", "cr\rhere"))
-                .isEqualTo("\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n");
+                .isEqualTo("\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\n");
+    }
+
+    @Test
+    void aLoneBackslashDotIsQuotedOnlyWhenItIsTheRowsOnlyField() throws IOException {
+        assertThat(record(',', "\\.")).isEqualTo("\"\\.\"\n");
+        assertThat(record(',', "\\.", "x")).isEqualTo("\\.,x\n");
     }
 
     @Test
     void nullIsAnEmptyFieldAndAnEmptyStringIsTwoQuotes() throws IOException {
-        assertThat(record(',', null, "", "z")).isEqualTo(",\"\",z\r\n");
+        assertThat(record(',', null, "", "z")).isEqualTo(",\"\",z\n");
     }
 
     @Test
     void theConfiguredDelimiterSeparatesAndTriggersQuotingInsteadOfTheComma() throws IOException {
-        assertThat(record(';', "a,b", "c;d")).isEqualTo("a,b;\"c;d\"\r\n");
-        assertThat(record('\t', "a\tb", "c")).isEqualTo("\"a\tb\"\tc\r\n");
+        assertThat(record(';', "a,b", "c;d")).isEqualTo("a,b;\"c;d\"\n");
+        assertThat(record('\t', "a\tb", "c")).isEqualTo("\"a\tb\"\tc\n");
     }
 
     @Test
@@ -52,6 +58,6 @@ class CsvCellsTest {
             Double.NaN
         });
         assertThat(out.toString())
-                .isEqualTo("12345678901234567890.10,true,AP8=,0044-03-15 BC,\"[[1,2],[3,null]]\",NaN\r\n");
+                .isEqualTo("12345678901234567890.10,true,AP8=,0044-03-15 BC,\"[[1,2],[3,null]]\",NaN\n");
     }
 }

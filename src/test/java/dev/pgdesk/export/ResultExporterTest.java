@@ -60,8 +60,7 @@ class ResultExporterTest {
                         + " e'line\\nbreak \"q\"' AS note",
                 ExportOptions.of(ExportFormat.CSV));
 
-        assertThat(csv)
-                .isEqualTo("id,\"name, full\",missing,blank,note\r\n1,\"a,b\",,\"\",\"line\nbreak \"\"q\"\"\"\r\n");
+        assertThat(csv).isEqualTo("id,\"name, full\",missing,blank,note\n1,\"a,b\",,\"\",\"line\nbreak \"\"q\"\"\"\n");
     }
 
     @Test
@@ -69,7 +68,7 @@ class ResultExporterTest {
         String csv = export(
                 "SELECT 1 AS a, 'x;y' AS b", ExportOptions.of(ExportFormat.CSV).withCsvDelimiter(';'));
 
-        assertThat(csv).isEqualTo("a;b\r\n1;\"x;y\"\r\n");
+        assertThat(csv).isEqualTo("a;b\n1;\"x;y\"\n");
     }
 
     @Test

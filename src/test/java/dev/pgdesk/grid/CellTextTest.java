@@ -73,6 +73,9 @@ class CellTextTest {
         png[3] = 0x47;
         assertThat(CellText.cell("bytea", png)).isEqualTo("\\x89504e4700000000… (12.3 KB)");
         assertThat(CellText.cell("bytea", new byte[] {1, 2})).isEqualTo("\\x0102 (2 B)");
+        // As results hold it: the server's hex text, previewed the same way.
+        assertThat(CellText.cell("bytea", "\\x0102")).isEqualTo("\\x0102 (2 B)");
+        assertThat(CellText.cell("bytea", "\\x" + "ab".repeat(20))).isEqualTo("\\xabababababababab… (20 B)");
         assertThat(CellText.detail("bytea", png)).startsWith("12.3 KB\n00000000  89 50 4e 47");
     }
 

@@ -54,6 +54,52 @@ class RowViewTest {
         assertThat(view.bufferIndex(3)).isEqualTo(5);
     }
 
+    /** The first column of a view of one-column rows of the server's text, in the view's order. */
+    private static List<Object> sortedText(String type, boolean ascending, String... values) {
+        RowBuffer buffer = new RowBuffer(List.of(new Column("v", type)));
+        List<Object[]> rows = new ArrayList<>();
+        for (String value : values) {
+            rows.add(new Object[] {value});
+        }
+        buffer.append(rows);
+        RowView view = new RowView(buffer);
+        view.apply(RowView.arrange(buffer.snapshot(), new RowView.Ordering(0, ascending, ""), new CancellationToken()));
+        List<Object> sorted = new ArrayList<>();
+        for (int i = 0; i < view.size(); i++) {
+            sorted.add(view.row(i)[0]);
+        }
+        return sorted;
+    }
+
+    @Test
+    void numbersAsTheServersTextSortByValueWithInfinitiesAndNaNWherePostgresPutsThem() {
+        assertThat(sortedText("numeric", true, "10", "NaN", "9.5", "-Infinity", null, "-10", "Infinity", "1e2"))
+                .containsExactly("-Infinity", "-10", "9.5", "10", "1e2", "Infinity", "NaN", null);
+        assertThat(sortedText("int8", false, "2", "10", "-3")).containsExactly("10", "2", "-3");
+    }
+
+    @Test
+    void timesAsTheServersTextSortByTheMomentTheyName() {
+        assertThat(sortedText(
+                        "timestamptz",
+                        true,
+                        "2024-01-01 00:30:00+01",
+                        "infinity",
+                        "2024-01-01 00:00:00+00",
+                        "0044-03-15 12:00:00+00 BC",
+                        "-infinity",
+                        "2023-12-31 23:45:00+00:00:10"))
+                .containsExactly(
+                        "-infinity",
+                        "0044-03-15 12:00:00+00 BC",
+                        "2024-01-01 00:30:00+01",
+                        "2023-12-31 23:45:00+00:00:10",
+                        "2024-01-01 00:00:00+00",
+                        "infinity");
+        assertThat(sortedText("date", true, "2024-01-02", "0001-01-01 BC", "0002-01-01 BC", "infinity"))
+                .containsExactly("0002-01-01 BC", "0001-01-01 BC", "2024-01-02", "infinity");
+    }
+
     @Test
     void aCancelledArrangementStops() {
         RowBuffer buffer = new RowBuffer(COLUMNS);

@@ -55,7 +55,7 @@ class ParameterBindingTest {
         assertThat(types).containsExactly("int4", "text");
         assertThat(result).isInstanceOfSatisfying(RowsResult.class, rows -> {
             assertThat(rows.columns()).extracting(Column::name).containsExactly("id", "status", "name");
-            assertThat(rows.rows()).containsExactly(new Object[] {42, "active", "Ann"});
+            assertThat(rows.rows()).containsExactly(new Object[] {"42", "active", "Ann"});
         });
     }
 
@@ -71,7 +71,7 @@ class ParameterBindingTest {
             assertThat(rows.columns())
                     .containsExactly(new Column("id", "serial"), new Column("created_at", "timestamptz"));
             assertThat(rows.rows()).hasSize(1);
-            assertThat(rows.rows().get(0)[0]).isEqualTo(1);
+            assertThat(rows.rows().get(0)[0]).isEqualTo("1");
             assertThat(rows.rows().get(0)[1]).isNotNull();
         });
         assertThat(single(run(session, "SELECT total::text || ' ' || status FROM orders")))
@@ -86,7 +86,7 @@ class ParameterBindingTest {
 
         StatementResult result = run(session, "SELECT ?::int + ?::int * ?::int", one, three, three);
 
-        assertThat(single(result)).isEqualTo(10);
+        assertThat(single(result)).isEqualTo("10");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ParameterBindingTest {
                 run(session, "SELECT count(*) FROM users WHERE id = ?", ParameterValue.nullOf("int4"));
 
         assertThat(single(matching)).isEqualTo("Di");
-        assertThat(single(comparedWithEquals)).isEqualTo(0L);
+        assertThat(single(comparedWithEquals)).isEqualTo("0");
     }
 
     @Test
@@ -117,8 +117,8 @@ class ParameterBindingTest {
         List<String> types = session.describeParameters(jdbcSql);
 
         assertThat(types).containsExactly("text");
-        assertThat(single(run(session, jdbcSql, convert(types, "a")))).isEqualTo(true);
-        assertThat(single(run(session, jdbcSql, convert(types, "b")))).isEqualTo(false);
+        assertThat(single(run(session, jdbcSql, convert(types, "a")))).isEqualTo("t");
+        assertThat(single(run(session, jdbcSql, convert(types, "b")))).isEqualTo("f");
     }
 
     @Test
@@ -127,12 +127,12 @@ class ParameterBindingTest {
         List<String> types = session.describeParameters(jdbcSql);
         assertThat(types).containsExactly("timestamptz");
 
-        assertThat(single(run(session, jdbcSql, convert(types, "2025-06-01")))).isEqualTo(true);
+        assertThat(single(run(session, jdbcSql, convert(types, "2025-06-01")))).isEqualTo("t");
         assertThat(single(run(session, jdbcSql, convert(types, "June 1, 2025"))))
-                .isEqualTo(true);
+                .isEqualTo("t");
         String today = "SELECT ?::date = current_date";
         assertThat(single(run(session, today, convert(session.describeParameters(today), "today"))))
-                .isEqualTo(true);
+                .isEqualTo("t");
     }
 
     @Test
@@ -159,7 +159,7 @@ class ParameterBindingTest {
         assertThat(types).containsExactly("int4", "jsonb", "timestamptz");
         assertThat(single(result)).isEqualTo("v");
         assertThat(single(run(session, "SELECT (?::point)[0]", ParameterValues.convert("(3,4)", "point", "$1"))))
-                .isEqualTo(3.0);
+                .isEqualTo("3");
     }
 
     @Test
@@ -172,7 +172,7 @@ class ParameterBindingTest {
         assertThat(types).containsExactly("text");
         assertThat(overridden.value()).isInstanceOf(OffsetDateTime.class);
         assertThat(single(run(session, "SELECT extract(year FROM ?::timestamptz)::int", overridden)))
-                .isEqualTo(2024);
+                .isEqualTo("2024");
     }
 
     @Test
@@ -185,7 +185,7 @@ class ParameterBindingTest {
         assertThat(types).containsExactly("numeric");
         assertThatThrownBy(() -> session.describeParameters("SELEC ?")).isInstanceOf(SQLException.class);
         assertThat(session.transactionState()).isEqualTo(TransactionState.IN_TRANSACTION);
-        assertThat(single(run(session, "SELECT count(*) FROM scratch"))).isEqualTo(0L);
+        assertThat(single(run(session, "SELECT count(*) FROM scratch"))).isEqualTo("0");
         session.rollback();
     }
 

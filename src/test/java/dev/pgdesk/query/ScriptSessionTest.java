@@ -64,7 +64,7 @@ class ScriptSessionTest {
         assertThat(value(run, 1)).isEqualTo(value(run, 3));
         assertThat(value(run, 2))
                 .as("the staging table, after the script's SET")
-                .isEqualTo(3L);
+                .isEqualTo("3");
     }
 
     @Test
@@ -150,7 +150,7 @@ class ScriptSessionTest {
         assertThat(run.failures())
                 .extracting(outcome -> ((ServerError) outcome.result()).sqlState())
                 .containsExactly("42P01", "22012", ServerError.IN_FAILED_TRANSACTION);
-        assertThat(value(run, 7)).as("the failed block was rolled back").isEqualTo(10L);
+        assertThat(value(run, 7)).as("the failed block was rolled back").isEqualTo("10");
     }
 
     @Test
@@ -169,7 +169,7 @@ class ScriptSessionTest {
         assertThat(run.failed()).isFalse();
         assertThat(run.outcomes()).hasSize(3);
         assertThat(value(run, 1)).isEqualTo("a'b;");
-        assertThat(value(run, 2)).isEqualTo(2);
+        assertThat(value(run, 2)).isEqualTo("2");
     }
 
     @Test
@@ -199,10 +199,10 @@ class ScriptSessionTest {
 
         ScriptRun run = runWith(script, new ScriptRunner.Options(Duration.ofSeconds(30), 0, true), ScriptListener.NONE);
 
-        assertThat(value(run, 3)).isEqualTo(42);
+        assertThat(value(run, 3)).isEqualTo("42");
         if (sqlBodies) {
             assertThat(run.failed()).isFalse();
-            assertThat(value(run("select alice.add2(2, 3), alice.inc(9)"), 0)).isEqualTo(5);
+            assertThat(value(run("select alice.add2(2, 3), alice.inc(9)"), 0)).isEqualTo("5");
         } else {
             // PostgreSQL 13 has no SQL-standard bodies: its syntax error shows the text reached it untouched.
             assertThat(run.failures())
@@ -298,8 +298,8 @@ class ScriptSessionTest {
         Object pid = value(run("select pg_backend_pid()"), 0);
         QuerySession other = support.session(application);
 
-        assertThat(value(run("select count(*) from t_orders"), 0)).isEqualTo(3L);
-        assertThat(value(run("select count(*) from scratch"), 0)).isEqualTo(0L);
+        assertThat(value(run("select count(*) from t_orders"), 0)).isEqualTo("3");
+        assertThat(value(run("select count(*) from scratch"), 0)).isEqualTo("0");
         assertThat(session.isPinned()).isTrue();
         assertThat(session.keptState()).hasValueSatisfying(state -> {
             assertThat(state.settings()).isEqualTo("search_path");
@@ -312,7 +312,7 @@ class ScriptSessionTest {
         session.close();
 
         assertThat(session.isPinned()).isFalse();
-        awaitBackendGone((Integer) pid);
+        awaitBackendGone(Integer.parseInt((String) pid));
     }
 
     @Test

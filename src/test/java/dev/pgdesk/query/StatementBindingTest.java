@@ -49,7 +49,8 @@ class StatementBindingTest {
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        RowsResult.class, rows -> assertThat(rows.rows()).containsExactly(new Object[] {42, "active"}));
+                        RowsResult.class,
+                        rows -> assertThat(rows.rows()).containsExactly(new Object[] {"42", "active"}));
     }
 
     @Test
@@ -71,7 +72,7 @@ class StatementBindingTest {
         String sql = "SELECT $1::int + $2::int * $2::int";
 
         assertThat(session.parameterTypes(sql)).containsOnlyKeys(Parameter.positional(1), Parameter.positional(2));
-        assertThat(single(execute(sql, "1", "3"))).isEqualTo(10);
+        assertThat(single(execute(sql, "1", "3"))).isEqualTo("10");
     }
 
     @Test
@@ -86,11 +87,11 @@ class StatementBindingTest {
 
     @Test
     void theJsonbQuestionMarkOperatorWorksBesideAParameter() throws Exception {
-        assertThat(single(execute("SELECT '{\"a\":1}'::jsonb ? $1", "a"))).isEqualTo(true);
+        assertThat(single(execute("SELECT '{\"a\":1}'::jsonb ? $1", "a"))).isEqualTo("t");
         assertThat(single(execute("SELECT '{\"a\":1}'::jsonb ?| array['b', $1]", "a")))
-                .isEqualTo(true);
+                .isEqualTo("t");
         assertThat(single(run(StatementBinding.withoutParameters("SELECT '{\"a\":1}'::jsonb ? 'a'"))))
-                .isEqualTo(true);
+                .isEqualTo("t");
     }
 
     @Test
@@ -103,7 +104,7 @@ class StatementBindingTest {
         values.put(Parameter.named("id"), ParameterValues.convert("42", types.get(Parameter.named("id")), ":id"));
         values.put(Parameter.named("status"), ParameterValue.nullOf("text"));
 
-        assertThat(single(run(StatementBinding.bind(sql, values)))).isEqualTo(2L);
+        assertThat(single(run(StatementBinding.bind(sql, values)))).isEqualTo("2");
     }
 
     @Test
@@ -122,7 +123,7 @@ class StatementBindingTest {
                 .isInstanceOf(ParameterValueException.class)
                 .hasMessage("$1 expects integer: \"abc\" is not a number");
         assertThat(single(run(StatementBinding.withoutParameters("SELECT count(*) FROM binding_orders"))))
-                .isEqualTo(0L);
+                .isEqualTo("0");
     }
 
     /** Types from the server, values converted in parameter order, then executed. */

@@ -77,7 +77,7 @@ class TimeoutAndCancelTest {
         try (Connection observer = QueryTestSupport.SERVER.connect("postgres");
                 PreparedStatement statement =
                         observer.prepareStatement("SELECT state, query FROM pg_stat_activity WHERE pid = ?")) {
-            statement.setInt(1, (Integer) pid);
+            statement.setInt(1, Integer.parseInt((String) pid));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 assertThat(row.getString("state")).isEqualTo("idle in transaction");

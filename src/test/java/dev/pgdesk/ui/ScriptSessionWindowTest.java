@@ -259,7 +259,7 @@ class ScriptSessionWindowTest {
         runScriptWithKeys(robot, editor);
         Object[] row = firstRow(robot, 2);
         assertThat(row[0]).isEqualTo("script_place");
-        int pid = (Integer) row[1];
+        int pid = Integer.parseInt((String) row[1]);
         assertThat(transactionLabel(robot).getText()).isEqualTo("Idle · own session");
         waitForPool(robot, "pool: 1 active");
 
@@ -337,7 +337,7 @@ class ScriptSessionWindowTest {
         QueryTabModel editor = connect(robot, "ui-script-close");
         typeScript(robot, "set search_path = script_place;\nselect pg_backend_pid() as pid;");
         runScriptWithKeys(robot, editor);
-        int pid = (Integer) firstRow(robot, 2)[0];
+        int pid = Integer.parseInt((String) firstRow(robot, 2)[0]);
         assertThat(transactionLabel(robot).getText()).isEqualTo("Idle · own session");
         waitForPool(robot, "pool: 1 active");
 
