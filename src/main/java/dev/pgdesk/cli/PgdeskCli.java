@@ -53,7 +53,8 @@ public final class PgdeskCli {
             return ExitCodes.OK;
         }
         try {
-            return command.get().run(rest, in, out, err);
+            // Some commands read the profiles file more than once (run, then the query it runs).
+            return SavedProfiles.reportingEachProblemOnce(() -> command.get().run(rest, in, out, err));
         } catch (Exception e) {
             err.println("pgdesk " + command.get().name() + ": " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgdesk.config.AppDirectories;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.ProfileStore;
+import dev.pgdesk.query.ScriptPlan;
+import dev.pgdesk.query.UnsupportedStatementException;
 import dev.pgdesk.saved.SavedParameter;
 import dev.pgdesk.saved.SavedQuery;
 import dev.pgdesk.saved.SavedQueryStore;
+import dev.pgdesk.sql.ParameterStyle;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,10 +25,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@code pgdesk saved list|show}: the saved queries that {@code pgdesk run} can run. */
+/**
+ * {@code pgdesk saved list|show|save|delete}: the saved queries that {@code pgdesk run} can run. {@code list}
+ * and {@code show} only read: they never write a configuration file, whatever state it is in.
+ */
 final class SavedCommand implements CliCommand {
     private static final String JSON = "--json";
     private static final String PROFILE = RunCommand.PROFILE;
+    private static final String SQL = QueryCommand.SQL;
+    private static final String DESCRIPTION = "--description";
+    private static final String PARAM = QueryCommand.PARAM;
 
     private final SavedQueryStore store;
     /** The saved profiles, read when needed; a problem with their file goes to the given warnings. */
@@ -51,7 +65,7 @@ final class SavedCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "List the saved queries, or show one with its SQL and parameters";
+        return "List, show, save or delete the saved queries";
     }
 
     @Override
@@ -59,24 +73,42 @@ final class SavedCommand implements CliCommand {
         return """
                 Usage: pgdesk saved list [--json]
                        pgdesk saved show <name> [--profile NAME] [--json]
+                       pgdesk saved save <name> --sql SQL [--profile NAME] [--description TEXT]
+                                         [--param NAME=DEFAULT]...
+                       pgdesk saved delete <name> [--profile NAME]
 
                 list   each saved query: name, scope (global or the profile it belongs to),
                        description and parameters with their default values
                 show   one saved query with its SQL; with --profile NAME the one saved for that
                        profile is preferred over a global one of the same name
+                save   saves SQL under <name>, global or for the profile NAME, replacing the query
+                       of that name and scope; each parameter of the SQL ($1, :day) is required
+                       unless --param gives it a default ('$1=10', 'day=2026-01-31')
+                delete removes the global query <name>, or the one saved for the profile NAME
 
-                Saved queries are made in the pgdesk window and run with 'pgdesk run <name>'.
-                Exit status: 0 success, 2 bad arguments or no such saved query.
+                Saved queries are also made in the pgdesk window, and run with 'pgdesk run <name>'.
+                A saved queries file written by a newer pgdesk is read but never changed: save and
+                delete are refused then.
+                Exit status: 0 success, 1 the file could not be written, 2 bad arguments or no such
+                saved query.
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         try {
-            CliArguments arguments = CliArguments.parse(args, Set.of(JSON), Set.of(PROFILE));
+            CliArguments arguments =
+                    CliArguments.parse(args, Set.of(JSON), Set.of(PROFILE, SQL, DESCRIPTION), Set.of(PARAM));
             List<String> positionals = arguments.positionals();
             if (positionals.isEmpty()) {
-                throw new CliUsageException("say 'list' or 'show <name>'");
+                throw new CliUsageException(ACTIONS);
+            }
+            String action = positionals.get(0);
+            if (!action.equals("save")
+                    && (arguments.value(SQL).isPresent()
+                            || arguments.value(DESCRIPTION).isPresent()
+                            || !arguments.values(PARAM).isEmpty())) {
+                throw new CliUsageException(SQL + ", " + DESCRIPTION + " and " + PARAM + " belong to 'save' only");
             }
             SavedQueryStore.LoadResult saved = store.load();
             saved.problem()
@@ -84,7 +116,7 @@ final class SavedCommand implements CliCommand {
                             problem -> problem.lines().forEach(line -> err.println("pgdesk saved: warning: " + line)));
             List<ConnectionProfile> known =
                     SampleTarget.withSample(profiles.apply(line -> err.println("pgdesk saved: warning: " + line)));
-            switch (positionals.get(0)) {
+            switch (action) {
                 case "list" -> {
                     if (positionals.size() != 1 || arguments.value(PROFILE).isPresent()) {
                         throw new CliUsageException("'list' takes no name and no --profile");
@@ -98,15 +130,110 @@ final class SavedCommand implements CliCommand {
                     }
                     return show(saved, positionals.get(1), arguments, known, out, err);
                 }
-                default ->
-                    throw new CliUsageException(
-                            "unknown action '" + positionals.get(0) + "': say 'list' or" + " 'show <name>'");
+                case "save", "delete" -> {
+                    if (positionals.size() != 2) {
+                        throw new CliUsageException("'" + action + "' takes the name of one saved query");
+                    }
+                    if (arguments.has(JSON)) {
+                        throw new CliUsageException("'" + action + "' takes no --json");
+                    }
+                    return change(action, positionals.get(1), arguments, known, out, err);
+                }
+                default -> throw new CliUsageException("unknown action '" + action + "': " + ACTIONS);
             }
         } catch (CliUsageException e) {
             err.println("pgdesk saved: " + e.getMessage());
             err.println("Run 'pgdesk saved --help' for usage.");
             return ExitCodes.BAD_ARGUMENTS;
         }
+    }
+
+    private static final String ACTIONS = "say 'list', 'show <name>', 'save <name> --sql SQL' or 'delete <name>'";
+
+    /** Saves or deletes one query; the store refuses to write a file it must not change, and says why. */
+    private int change(
+            String action,
+            String name,
+            CliArguments arguments,
+            List<ConnectionProfile> known,
+            PrintStream out,
+            PrintStream err)
+            throws CliUsageException {
+        String profileId = null;
+        Optional<String> profileName = arguments.value(PROFILE);
+        if (profileName.isPresent()) {
+            profileId = known.stream()
+                    .filter(p -> p.name().equals(profileName.get()))
+                    .map(ConnectionProfile::id)
+                    .findFirst()
+                    .orElseThrow(() -> new CliUsageException("no saved profile '" + profileName.get()
+                            + "'; the profiles are named as in the pgdesk window (exact letter case)"));
+        }
+        String scope = profileName.map(p -> "profile " + p).orElse("global");
+        try {
+            if (action.equals("delete")) {
+                if (!store.delete(name, profileId)) {
+                    err.println("pgdesk saved: no saved query '" + name + "' (" + scope
+                            + "); run 'pgdesk saved list' to see them");
+                    return ExitCodes.BAD_ARGUMENTS;
+                }
+                out.println("Deleted the saved query '" + name + "' (" + scope + ").");
+                return ExitCodes.OK;
+            }
+            String sql = arguments.value(SQL).orElseThrow(() -> new CliUsageException("'save' needs " + SQL + " SQL"));
+            SavedQuery query;
+            try {
+                query = SavedQuery.create(
+                        name,
+                        arguments.value(DESCRIPTION).orElse(""),
+                        sql,
+                        parameters(sql, arguments.values(PARAM)),
+                        profileId);
+            } catch (IllegalArgumentException e) {
+                throw new CliUsageException(e.getMessage());
+            }
+            store.put(query);
+            out.println("Saved the query '" + name + "' (" + scope + "); run it with 'pgdesk run " + name + "'.");
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            err.println("pgdesk saved: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** The parameters {@code sql} uses, in order, each required unless {@code defaults} gives it a value. */
+    private static List<SavedParameter> parameters(String sql, List<String> defaults) throws CliUsageException {
+        Set<String> used = new LinkedHashSet<>();
+        try {
+            ScriptPlan.ofScript(sql).parameters().stream()
+                    .map(p -> p.style() == ParameterStyle.POSITIONAL ? "$" + p.number() : p.name())
+                    .forEach(used::add);
+        } catch (UnsupportedStatementException e) {
+            throw new CliUsageException("the SQL cannot be saved: " + e.getMessage());
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String text : defaults) {
+            int equals = text.indexOf('=');
+            if (equals <= 0) {
+                throw new CliUsageException(
+                        PARAM + " takes NAME=DEFAULT, such as '$1=10' or 'day=2026-01-31', not '" + text + "'");
+            }
+            String parameter = text.substring(0, equals).strip();
+            parameter = parameter.startsWith(":") ? parameter.substring(1) : parameter;
+            if (!used.contains(parameter)) {
+                throw new CliUsageException("the SQL has no parameter " + (parameter.startsWith("$") ? "" : ":")
+                        + parameter + (used.isEmpty() ? "" : "; it has " + String.join(", ", used)));
+            }
+            given.put(parameter, text.substring(equals + 1));
+        }
+        List<SavedParameter> parameters = new ArrayList<>();
+        for (String parameter : used) {
+            parameters.add(
+                    given.containsKey(parameter)
+                            ? SavedParameter.withDefault(parameter, given.get(parameter))
+                            : SavedParameter.required(parameter));
+        }
+        return parameters;
     }
 
     private static void list(List<SavedQuery> queries, List<ConnectionProfile> known, boolean json, PrintStream out) {

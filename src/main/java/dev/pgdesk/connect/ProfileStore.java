@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * The saved profiles, as a versioned JSON file written atomically. Passwords are never written to it.
- * A file that cannot be read is moved aside, never overwritten, and {@link LoadResult#problem()} says so.
+ * Loading never changes the file; what {@link VersionedJsonFile} decides about damaged, unreadable or newer
+ * files holds here, and {@link LoadResult#problem()} says what was found. A file from a newer pgdesk is
+ * read as far as this version understands it and never saved over ({@link LoadResult#newerFile()}).
  */
 public final class ProfileStore {
     private final VersionedJsonFile json;
@@ -35,13 +37,14 @@ public final class ProfileStore {
     /** Profiles in the file (none when it does not exist yet). */
     public synchronized LoadResult load() {
         VersionedJsonFile.Read read = json.read();
-        if (read.problem().isPresent()) {
-            return new LoadResult(List.of(), read.problem());
+        if (read.problem().isPresent() && !read.newer()) {
+            return new LoadResult(List.of(), read.problem(), false);
         }
-        return readProfiles(read.entries());
+        return readProfiles(read);
     }
 
-    private LoadResult readProfiles(JsonNode entries) {
+    private LoadResult readProfiles(VersionedJsonFile.Read read) {
+        JsonNode entries = read.entries();
         List<ConnectionProfile> profiles = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -59,14 +62,19 @@ public final class ProfileStore {
                         "The saved connection " + describe(entry, index) + " was skipped: " + e.getMessage() + ".");
             }
         }
-        if (problems.isEmpty()) {
-            return new LoadResult(profiles, Optional.empty());
+        if (read.newer()) {
+            // This version never writes a newer file, so nothing it skipped can be lost: no copy is needed.
+            read.problem().ifPresent(problem -> problems.add(0, problem));
+            return new LoadResult(profiles, Optional.of(String.join("\n", problems)), true);
         }
-        // Saving would drop the skipped entries; keep a copy of the file as it was.
-        problems.add(json.backUp()
-                .map(copy -> "A copy of the file as it was is kept at " + copy + ".")
-                .orElse("Fix the entry in " + json.file() + " before saving connections, or it will be lost."));
-        return new LoadResult(profiles, Optional.of(String.join("\n", problems)));
+        if (problems.isEmpty()) {
+            return new LoadResult(profiles, Optional.empty(), false);
+        }
+        // Saving would drop the skipped entries: a copy of the file as it is is kept first, once.
+        json.keepCopyBeforeNextWrite();
+        problems.add("The file is left as it is; before connections are next saved, a copy of it is kept as "
+                + json.backupName() + " beside it, so the entry is not lost.");
+        return new LoadResult(profiles, Optional.of(String.join("\n", problems)), false);
     }
 
     private static String describe(JsonNode entry, int index) {
@@ -81,14 +89,37 @@ public final class ProfileStore {
         return "number " + index;
     }
 
+    /**
+     * Replaces the file with {@code profiles}.
+     *
+     * @throws IOException with a message for the user, and the file unchanged, when the file is from a newer
+     *     pgdesk or cannot be read, or when writing failed
+     */
     public synchronized void save(List<ConnectionProfile> profiles) throws IOException {
         json.write(ProfileJson.toJson(profiles));
     }
 
-    /** @param problem a message for the user when the file was unreadable and moved aside */
-    public record LoadResult(List<ConnectionProfile> profiles, Optional<String> problem) {
+    /**
+     * Checks that {@link #save} would write: call it before changing anything that belongs with the file (a
+     * password in the keyring), so that a refused save changes nothing at all.
+     *
+     * @throws IOException the file is from a newer pgdesk or cannot be read; the message says so
+     */
+    public synchronized void requireWritable() throws IOException {
+        json.requireWritable();
+    }
+
+    /**
+     * @param problem a message for the user when the file or an entry could not be read
+     * @param newerFile the file was written by a newer pgdesk: this version reads it but does not save over it
+     */
+    public record LoadResult(List<ConnectionProfile> profiles, Optional<String> problem, boolean newerFile) {
         public LoadResult {
             profiles = List.copyOf(profiles);
+        }
+
+        public LoadResult(List<ConnectionProfile> profiles, Optional<String> problem) {
+            this(profiles, problem, false);
         }
     }
 }

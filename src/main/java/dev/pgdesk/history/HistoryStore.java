@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * and parameter values may be sensitive). Appending writes one line and flushes it, so a crash loses at most
  * the line being written; such a torn line is skipped on reading (and logged), never fatal. When the file
  * holds about a fifth more than {@code maxEntries}, it is rewritten atomically with the newest {@code
- * maxEntries}. A file that cannot be read at all is moved aside and reported by {@link #problems()}.
+ * maxEntries}. A damaged file is moved aside and reported by {@link #problems()}; a file that cannot be opened
+ * (permissions) and a file written by a newer pgdesk are reported and left exactly as they are (a newer one is
+ * read as far as this version understands it), and statements are then not recorded.
  *
  * <p>The entries are kept in memory after the first read, so searching costs no disk access; a file that
  * changed behind this store's back (another pgdesk window) is read again. Thread-safe.
@@ -61,8 +63,11 @@ public final class HistoryStore {
     private long knownSize;
 
     private boolean endsWithNewline = true;
-    /** Set when an unreadable file could not be moved aside: appending would bury it. */
-    private boolean unusable;
+    /**
+     * Why appending is refused, or null: an unreadable file could not be moved aside (appending would bury
+     * it), cannot be opened, or belongs to a newer pgdesk.
+     */
+    private String unusable;
 
     public HistoryStore(Path file) {
         this(file, DEFAULT_MAX_ENTRIES);
@@ -90,9 +95,8 @@ public final class HistoryStore {
     public synchronized void append(HistoryEntry entry) throws IOException {
         Objects.requireNonNull(entry, "Nothing to add to the history");
         refreshIfChanged();
-        if (unusable) {
-            throw new IOException("The history file " + file + " cannot be read and could not be moved aside;"
-                    + " move or delete it, then run the statement again to record it.");
+        if (unusable != null) {
+            throw new IOException(unusable);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (knownSize == 0) {
@@ -157,7 +161,7 @@ public final class HistoryStore {
         loaded = true;
         knownSize = 0;
         endsWithNewline = true;
-        unusable = false;
+        unusable = null;
     }
 
     private void refreshIfChanged() throws IOException {
@@ -184,15 +188,36 @@ public final class HistoryStore {
         } catch (NoSuchFileException e) {
             knownSize = 0;
             endsWithNewline = true;
+            unusable = null;
+            return;
+        } catch (IOException e) {
+            // Permissions, most likely: the file may be fine, so it is reported and left where it is.
+            knownSize = sizeOrZero();
+            report("The statement history " + file + " could not be read (" + e.getMessage() + "). pgdesk leaves it"
+                    + " as it is and does not record statements until your user may read and write it (chmod u+rw).");
+            unusable = "The history file " + file + " could not be read, so the statement was not recorded: give"
+                    + " your user read and write access to it (chmod u+rw).";
             return;
         }
         knownSize = bytes.length;
         endsWithNewline = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
         int headerEnd = indexOf(bytes, 0);
-        String headerProblem = headerProblem(bytes, headerEnd);
-        if (headerProblem != null) {
-            setAside(headerProblem);
-            return;
+        int newer = newerVersion(bytes, headerEnd);
+        if (newer > 0) {
+            // The newer version owns the file: never moved aside or appended to, read where lines are understood.
+            report("The statement history " + file + " was written by a newer version of pgdesk (format version "
+                    + newer + "; this version reads " + HistoryJson.FORMAT_VERSION + "). Its entries are shown as far"
+                    + " as this version understands them; the file is left as it is and statements are not recorded"
+                    + " by this version.");
+            unusable = "The history file " + file + " was written by a newer version of pgdesk (format version " + newer
+                    + "), so this version does not add to it: the statement was not recorded.";
+        } else {
+            String headerProblem = headerProblem(bytes, headerEnd);
+            if (headerProblem != null) {
+                setAside(headerProblem);
+                return;
+            }
+            unusable = null;
         }
         int damaged = 0;
         int lastDamagedLine = 0;
@@ -210,7 +235,7 @@ public final class HistoryStore {
             }
             start = end + 1;
         }
-        if (damaged > 0) {
+        if (damaged > 0 && newer == 0) {
             LOG.warn(
                     "Skipped {} damaged line(s) of the history file {} (the last is line {}); a line cut off when"
                             + " pgdesk was stopped is the usual cause, and the other entries are kept",
@@ -230,6 +255,22 @@ public final class HistoryStore {
         return bytes.length;
     }
 
+    /** The format version in the header when it is higher than this version's; 0 otherwise. */
+    private static int newerVersion(byte[] bytes, int headerEnd) {
+        if (bytes.length == 0) {
+            return 0;
+        }
+        try {
+            JsonNode header = MAPPER.readTree(bytes, 0, headerEnd);
+            JsonNode version = header == null ? null : header.get("formatVersion");
+            return version != null && version.isInt() && version.intValue() > HistoryJson.FORMAT_VERSION
+                    ? version.intValue()
+                    : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static String headerProblem(byte[] bytes, int headerEnd) {
         if (bytes.length == 0) {
             return null;
@@ -244,10 +285,6 @@ public final class HistoryStore {
         if (version == null || !version.isInt() || version.intValue() < 1) {
             return "has no valid formatVersion";
         }
-        if (version.intValue() > HistoryJson.FORMAT_VERSION) {
-            return "was written by a newer version of pgdesk (format version " + version.intValue()
-                    + "; this version reads " + HistoryJson.FORMAT_VERSION + ")";
-        }
         return null;
     }
 
@@ -259,14 +296,22 @@ public final class HistoryStore {
                     + " so that nothing is lost, and a new history is started.";
             knownSize = 0;
             endsWithNewline = true;
-            unusable = false;
+            unusable = null;
         } catch (IOException e) {
             problem = "The statement history " + file + " " + what + ", and it could not be moved aside ("
                     + e.getMessage() + "). Statements are not recorded until it is moved or deleted.";
-            unusable = true;
+            unusable = "The history file " + file + " cannot be read and could not be moved aside; move or delete"
+                    + " it, then run the statement again to record it.";
         }
-        LOG.warn(problem);
-        problems.add(problem);
+        report(problem);
+    }
+
+    /** Keeps a problem for {@link #problems()}, once: the file is read again whenever it changes. */
+    private void report(String problem) {
+        if (!problems.contains(problem)) {
+            LOG.warn(problem);
+            problems.add(problem);
+        }
     }
 
     /** Rewrites the file with the newest {@code maxEntries}, atomically. */

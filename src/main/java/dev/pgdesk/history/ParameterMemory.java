@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keeps the {@value #MAX_STATEMENTS} statements most recently remembered. The file is small, so it is
  * rewritten atomically, readable by its owner only (values may be sensitive), on each {@link #remember}; it is
- * read once, on first use. A file that cannot be read is moved aside and reported by {@link #problem()}.
+ * read once, on first use. A damaged file is moved aside and reported by {@link #problem()}; a file that
+ * cannot be opened (permissions) and a file written by a newer pgdesk are reported and left exactly as they
+ * are (a newer one is read as far as this version understands it), and values are then remembered for the
+ * session only.
  * Statements or values longer than {@value #MAX_TEXT_LENGTH} characters are not remembered, to keep the file
  * small. Thread-safe.
  */
@@ -62,6 +65,8 @@ public final class ParameterMemory {
     private String problem;
     /** Set when an unreadable file could not be moved aside: saving would destroy it. */
     private boolean unreadableFileInPlace;
+    /** The format version of a file written by a newer pgdesk, which this version never writes; 0 otherwise. */
+    private int newerVersion;
 
     public ParameterMemory(Path file) {
         this(file, MAX_STATEMENTS, Clock.systemDefaultZone());
@@ -133,6 +138,11 @@ public final class ParameterMemory {
     }
 
     private void save() throws IOException {
+        if (newerVersion > 0 && Files.exists(file)) {
+            throw new IOException("The remembered parameter values in " + file + " were written by a newer version"
+                    + " of pgdesk (format version " + newerVersion + "), so this version does not change the file;"
+                    + " values are remembered for this session only.");
+        }
         if (unreadableFileInPlace && Files.exists(file)) {
             throw new IOException("The remembered parameter values in " + file + " could not be read and could"
                     + " not be moved aside, so pgdesk does not overwrite them: move or delete the file.");
@@ -177,6 +187,13 @@ public final class ParameterMemory {
         }
         try {
             readStatements(MAPPER.readTree(bytes));
+            if (newerVersion > 0) {
+                problem = "The remembered parameter values in " + file + " were written by a newer version of pgdesk"
+                        + " (format version " + newerVersion + "; this version reads " + FORMAT_VERSION + "). They"
+                        + " are used as far as this version understands them, the file is left as it is, and new"
+                        + " values are remembered for this session only.";
+                LOG.warn(problem);
+            }
         } catch (JsonProcessingException e) {
             setAside("is not valid JSON");
         } catch (IOException e) {
@@ -194,11 +211,14 @@ public final class ParameterMemory {
         if (version == null || !version.isInt() || version.intValue() < 1) {
             throw new BadFileException("has no valid formatVersion");
         }
-        if (version.intValue() > FORMAT_VERSION) {
-            throw new BadFileException("was written by a newer version of pgdesk (format version " + version.intValue()
-                    + "; this version reads " + FORMAT_VERSION + ")");
-        }
         JsonNode array = root.get("statements");
+        if (version.intValue() > FORMAT_VERSION) {
+            // The newer version owns the file: never moved aside or written, read only where it can be.
+            newerVersion = version.intValue();
+            if (array == null || !array.isArray()) {
+                return;
+            }
+        }
         if (array == null || !array.isArray()) {
             throw new BadFileException("has no list of statements");
         }

@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The saved queries, as a versioned JSON file ({@code saved-queries.json}) written atomically. A file that
- * cannot be read is moved aside, never overwritten, and {@link LoadResult#problem()} says so; an entry that
- * cannot be read is skipped after a copy of the file is kept, so no query is ever lost silently.
+ * The saved queries, as a versioned JSON file ({@code saved-queries.json}) written atomically. Loading never
+ * changes the file; what {@link VersionedJsonFile} decides about damaged, unreadable or newer files holds
+ * here, and {@link LoadResult#problem()} says what was found. An entry that cannot be read is skipped, and a
+ * copy of the file is kept before the next write drops it, so no query is ever lost silently. A file from a
+ * newer pgdesk is read as far as this version understands it and never changed: every change is refused.
  *
  * <p>Every change (save, rename, delete) reads the file, changes it and writes it back whole, so that
  * changes made elsewhere (another window, the command line) since the last read are kept.
@@ -41,13 +43,14 @@ public final class SavedQueryStore {
     /** The queries in the file, by name then scope (none when it does not exist yet). */
     public synchronized LoadResult load() {
         VersionedJsonFile.Read read = json.read();
-        if (read.problem().isPresent()) {
-            return new LoadResult(List.of(), read.problem());
+        if (read.problem().isPresent() && !read.newer()) {
+            return new LoadResult(List.of(), read.problem(), false);
         }
-        return readEntries(read.entries());
+        return readEntries(read);
     }
 
-    private LoadResult readEntries(JsonNode entries) {
+    private LoadResult readEntries(VersionedJsonFile.Read read) {
+        JsonNode entries = read.entries();
         List<SavedQuery> queries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int index = 0;
@@ -64,16 +67,22 @@ public final class SavedQueryStore {
             }
         }
         queries.sort(ORDER);
-        if (problems.isEmpty()) {
-            return new LoadResult(queries, Optional.empty());
+        if (read.newer()) {
+            // This version never writes a newer file, so nothing it skipped can be lost: no copy is needed.
+            read.problem().ifPresent(problem -> problems.add(0, problem));
+            return new LoadResult(queries, Optional.of(String.join("\n", problems)), true);
         }
-        // Saving would drop the skipped entries; keep a copy of the file as it was.
-        problems.add(json.backUp()
-                .map(copy -> "A copy of the file as it was is kept at " + copy + ".")
-                .orElse("Fix the entry in " + json.file() + " before saving queries, or it will be lost."));
+        if (problems.isEmpty()) {
+            return new LoadResult(queries, Optional.empty(), false);
+        }
+        // Saving would drop the skipped entries: a copy of the file as it is is kept first, once.
+        json.keepCopyBeforeNextWrite();
+        problems.add("The file is left as it is; before queries are next saved, a copy of it is kept as "
+                + json.backupName() + " beside it, so the entry is not lost.");
         String problem = String.join("\n", problems);
-        LOG.warn(problem);
-        return new LoadResult(queries, Optional.of(problem));
+        // The caller shows the problem (stderr, a notice); logging it as a warning would print it twice.
+        LOG.debug(problem);
+        return new LoadResult(queries, Optional.of(problem), false);
     }
 
     private static final Comparator<SavedQuery> ORDER =
@@ -183,10 +192,15 @@ public final class SavedQueryStore {
     /**
      * @param queries sorted by name, then scope (global first)
      * @param problem a message for the user when the file or an entry could not be read
+     * @param newerFile the file was written by a newer pgdesk: this version reads it but changes nothing in it
      */
-    public record LoadResult(List<SavedQuery> queries, Optional<String> problem) {
+    public record LoadResult(List<SavedQuery> queries, Optional<String> problem, boolean newerFile) {
         public LoadResult {
             queries = List.copyOf(queries);
+        }
+
+        public LoadResult(List<SavedQuery> queries, Optional<String> problem) {
+            this(queries, problem, false);
         }
 
         /**

@@ -847,7 +847,12 @@ public final class MainWindowModel {
                         : "Ready. " + count + (count == 1 ? " saved connection." : " saved connections."));
         result.problem().ifPresent(problem -> {
             statusMessage.set(problem);
-            services.dialogs().showError("Saved connections could not be read", problem);
+            if (result.newerFile()) {
+                // Not an error: the connections are there, only saving changes is refused (with the reason).
+                services.dialogs().showInfo("Saved connections are from a newer pgdesk", problem);
+            } else {
+                services.dialogs().showError("Saved connections could not be read", problem);
+            }
         });
         restoreEditors();
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The open editor tabs, one JSON file per tab ({@code <id>.json}) in one directory, each written atomically
  * and readable by its owner only (the text may hold secrets). One file per tab keeps every write small
  * whatever the number of tabs, and a damaged file costs one tab, never all. A file that cannot be read is
- * moved aside as {@code <name>.corrupt-<timestamp>} and reported; the other tabs load.
+ * moved aside as {@code <name>.corrupt-<timestamp>} and reported; the other tabs load. A tab file written by
+ * a newer pgdesk is reported and left exactly where it is.
  */
 public final class WorkspaceStore {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceStore.class);
@@ -78,6 +79,13 @@ public final class WorkspaceStore {
                 String problem = "The saved editor tab " + file + " could not be read (" + e.getMessage() + ").";
                 LOG.warn(problem);
                 problems.add(problem);
+            } catch (NewerTabException e) {
+                // The newer pgdesk owns the file: it stays where it is, for that version to restore.
+                String problem = "The saved editor tab " + file.getFileName() + " was written by a newer version of"
+                        + " pgdesk (format version " + e.version + "); this version does not restore it and leaves"
+                        + " the file as it is.";
+                LOG.warn(problem);
+                problems.add(problem);
             } catch (TabJson.BadTabException e) {
                 problems.add(setAside(file, e.getMessage()));
             }
@@ -101,13 +109,27 @@ public final class WorkspaceStore {
         return files;
     }
 
-    private EditorTabState read(Path file) throws IOException, TabJson.BadTabException {
+    /** A tab file of a newer format: never moved aside or written by this version. */
+    private static final class NewerTabException extends Exception {
+        final int version;
+
+        NewerTabException(int version) {
+            super("format version " + version);
+            this.version = version;
+        }
+    }
+
+    private EditorTabState read(Path file) throws IOException, TabJson.BadTabException, NewerTabException {
         byte[] bytes = Files.readAllBytes(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new TabJson.BadTabException(bytes.length == 0 ? "it is empty" : "it is not valid JSON");
+        }
+        JsonNode version = root == null ? null : root.get("formatVersion");
+        if (version != null && version.isInt() && version.intValue() > TabJson.FORMAT_VERSION) {
+            throw new NewerTabException(version.intValue());
         }
         EditorTabState tab = TabJson.fromJson(root);
         if (!file.getFileName().toString().equals(tab.id() + SUFFIX)) {

@@ -1,12 +1,14 @@
 package dev.pgdesk.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -130,79 +132,119 @@ class ProfileStoreTest {
     }
 
     @Test
-    void corruptFileIsMovedAsideAndNothingElseIsLost() throws IOException {
+    void corruptFileIsLeftAloneByReadingAndMovedAsideBySavingWithNothingElseLost() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"formatVersion\":1,\"profiles\":[ this is not json");
         Path other = Files.writeString(file().resolveSibling("other.txt"), "keep me");
+        ProfileStore store = store();
 
-        ProfileStore.LoadResult result = store().load();
+        ProfileStore.LoadResult result = store.load();
 
         Path aside = file().resolveSibling("profiles.json.unreadable-20260304-050607");
         assertThat(result.profiles()).isEmpty();
         assertThat(result.problem())
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("is not valid JSON")
-                        .contains(aside.toString())
-                        .contains("fresh file"));
+                        .contains("leaves it as it is")
+                        .contains("profiles.json.unreadable-<date>"));
+        assertThat(filesBesideTheStore()).containsExactly(other, file());
+
+        store.save(List.of(full()));
+
         assertThat(aside).hasContent("{\"formatVersion\":1,\"profiles\":[ this is not json");
         assertThat(other).hasContent("keep me");
-        assertThat(filesBesideTheStore()).containsExactly(other, aside);
+        assertThat(filesBesideTheStore()).containsExactly(other, file(), aside);
+        assertThat(store().load().profiles()).containsExactly(full());
     }
 
     @Test
     void aFileMovedAsideNeverOverwritesAnEarlierOne() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "first");
-        store().load();
+        store().save(List.of(full()));
         Files.writeString(file(), "second");
 
-        ProfileStore.LoadResult result = store().load();
+        store().save(List.of(full()));
 
         Path earlier = file().resolveSibling("profiles.json.unreadable-20260304-050607");
         Path later = file().resolveSibling("profiles.json.unreadable-20260304-050607-2");
         assertThat(earlier).hasContent("first");
         assertThat(later).hasContent("second");
-        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains(later.toString()));
     }
 
     @Test
-    void savingAfterAFileWasMovedAsideStartsAFreshFile() throws IOException {
+    void aFileOfANewerFormatIsReadAsFarAsUnderstoodAndNeverWritten() throws IOException {
         Files.createDirectories(file().getParent());
-        Files.writeString(file(), "[]");
+        String content = """
+                {"formatVersion":2,"profiles":[
+                  {"id":"1","name":"good","host":"a","colour":"blue"},
+                  {"id":"2","name":"broken","sslMode":"quantum"}
+                ]}
+                """;
+        Files.writeString(file(), content);
         ProfileStore store = store();
-        store.load();
 
-        store.save(List.of(full()));
+        ProfileStore.LoadResult result = store.load();
 
-        assertThat(store.load().profiles()).containsExactly(full());
-        assertThat(file().resolveSibling("profiles.json.unreadable-20260304-050607"))
-                .hasContent("[]");
+        assertThat(result.newerFile()).isTrue();
+        assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("good");
+        assertThat(result.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("newer version of pgdesk (format version 2; this version reads 1)")
+                        .contains("\"broken\" was skipped")
+                        .doesNotContain("backup"));
+        assertThatThrownBy(store::requireWritable).hasMessageContaining("nothing was saved");
+        assertThatThrownBy(() -> store.save(List.of(full())))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("written by a newer version of pgdesk")
+                .hasMessageContaining("Make the change in the newer pgdesk");
+        assertThat(file()).hasContent(content);
+        assertThat(filesBesideTheStore()).containsExactly(file());
     }
 
     @Test
-    void fileOfANewerFormatIsMovedAsideWithTheReason() throws IOException {
+    void aNewerFileWithoutAListIsLeftAloneAndNeverWritten() throws IOException {
         Files.createDirectories(file().getParent());
-        Files.writeString(file(), "{\"formatVersion\":2,\"profiles\":[]}");
+        Files.writeString(file(), "{\"formatVersion\":3,\"connections\":{}}");
 
         ProfileStore.LoadResult result = store().load();
 
-        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains("newer version of pgdesk"));
-        assertThat(file()).doesNotExist();
+        assertThat(result.profiles()).isEmpty();
+        assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains("cannot read it"));
+        assertThatThrownBy(() -> store().save(List.of(full()))).hasMessageContaining("newer version");
+        assertThat(file()).hasContent("{\"formatVersion\":3,\"connections\":{}}");
     }
 
     @Test
-    void wrongShapeIsMovedAside() throws IOException {
+    void aFileThatCannotBeOpenedIsReportedAndNeitherMovedNorWritten() throws IOException {
+        // A directory in the file's place fails to be read as a permission problem does, also as root.
+        Files.createDirectories(file());
+        Files.writeString(file().resolve("inside"), "kept");
+        ProfileStore store = store();
+
+        ProfileStore.LoadResult result = store.load();
+
+        assertThat(result.problem())
+                .hasValueSatisfying(
+                        p -> assertThat(p).contains("could not be read").contains("will not save over it"));
+        assertThatThrownBy(() -> store.save(List.of(full()))).hasMessageContaining("nothing was saved");
+        assertThat(filesBesideTheStore()).containsExactly(file());
+        assertThat(file().resolve("inside")).hasContent("kept");
+    }
+
+    @Test
+    void wrongShapeIsReportedAndLeftInPlace() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"formatVersion\":1,\"profiles\":{}}");
 
         ProfileStore.LoadResult result = store().load();
 
         assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).contains("has no list of profiles"));
-        assertThat(file()).doesNotExist();
+        assertThat(file()).hasContent("{\"formatVersion\":1,\"profiles\":{}}");
     }
 
     @Test
-    void emptyFileIsMovedAside() throws IOException {
+    void emptyFileIsReported() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "");
 
@@ -211,7 +253,7 @@ class ProfileStoreTest {
     }
 
     @Test
-    void aProfileWithABadValueIsSkippedAndTheOthersStillLoad() throws IOException {
+    void aProfileWithABadValueIsSkippedAndTheFileCopiedOnceBeforeTheSaveThatDropsIt() throws IOException {
         Files.createDirectories(file().getParent());
         String content = """
                 {"formatVersion":1,"profiles":[
@@ -223,16 +265,29 @@ class ProfileStoreTest {
         Files.writeString(file(), content);
 
         ProfileStore.LoadResult result = store().load();
+        store().load();
 
         assertThat(result.profiles()).extracting(ConnectionProfile::name).containsExactly("good", "also good");
         assertThat(result.problem())
                 .hasValueSatisfying(p -> assertThat(p)
                         .contains("\"broken\"")
                         .contains("sslMode \"sometimes\"")
-                        .contains("profiles.json.backup-20260304-050607"));
+                        .contains("profiles.json.backup-<date>"));
         assertThat(file()).hasContent(content);
-        assertThat(file().resolveSibling("profiles.json.backup-20260304-050607"))
-                .hasContent(content);
+        assertThat(filesBesideTheStore()).as("reading copies nothing").containsExactly(file());
+
+        for (int run = 0; run < 3; run++) {
+            ProfileStore store = store();
+            store.save(store.load().profiles());
+        }
+
+        Path backup = file().resolveSibling("profiles.json.backup-20260304-050607");
+        assertThat(filesBesideTheStore()).containsExactly(file(), backup);
+        assertThat(backup).hasContent(content);
+        if (backup.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pgdesk.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -163,14 +164,40 @@ class HistoryStoreTest {
     }
 
     @Test
-    void aHistoryFromANewerPgdeskIsMovedAsideWithTheReason() throws IOException {
+    void aHistoryFromANewerPgdeskIsShownAsFarAsUnderstoodAndNeverChanged() throws IOException {
         Files.createDirectories(file().getParent());
-        Files.writeString(file(), "{\"formatVersion\":2}\n");
-
+        String older = HistoryJson.toJson(entry(1, "select 1")).toString();
+        String content = "{\"formatVersion\":2}\n" + older + "\n{\"kind\":\"bookmark\"}\n";
+        Files.writeString(file(), content);
         HistoryStore store = store();
-        store.search("", 1);
 
-        assertThat(store.problems()).singleElement().asString().contains("newer version of pgdesk");
+        assertThat(store.search("", 10)).extracting(HistoryEntry::statement).containsExactly("select 1");
+        assertThatThrownBy(() -> store.append(entry(2, "select 2")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("newer version of pgdesk")
+                .hasMessageContaining("not recorded");
+        store.search("", 10);
+
+        assertThat(store.problems())
+                .singleElement()
+                .asString()
+                .contains("newer version of pgdesk (format version 2; this version reads 1)")
+                .contains("left as it is");
+        assertThat(file()).hasContent(content);
+        assertThat(fileNames()).containsExactly("history.jsonl");
+    }
+
+    @Test
+    void aHistoryThatCannotBeOpenedIsReportedAndLeftWhereItIs() throws IOException {
+        // A directory in the file's place cannot be read, as a file without permission cannot, also as root.
+        Files.createDirectories(file());
+        HistoryStore store = store();
+
+        assertThat(store.search("", 10)).isEmpty();
+        assertThatThrownBy(() -> store.append(entry(1, "select 1"))).hasMessageContaining("could not be read");
+
+        assertThat(store.problems()).singleElement().asString().contains("could not be read");
+        assertThat(fileNames()).containsExactly("history.jsonl");
     }
 
     @Test

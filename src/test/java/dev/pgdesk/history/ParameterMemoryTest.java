@@ -1,6 +1,7 @@
 package dev.pgdesk.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,32 @@ class ParameterMemoryTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(file())).startsWith("{\"formatVersion\":1,");
+    }
+
+    @Test
+    void aFileFromANewerPgdeskIsUsedAsFarAsUnderstoodAndNeverChanged() throws IOException {
+        Files.createDirectories(file().getParent());
+        String content = """
+                {"formatVersion":3,"statements":[
+                  {"statement":"select $1","values":{"$1":{"value":"7","isNull":false,"colour":"red"}}}
+                ],"pinned":[]}
+                """;
+        Files.writeString(file(), content);
+        ParameterMemory memory = memory();
+
+        assertThat(memory.recall("select $1")).contains(Map.of("$1", RememberedValue.of("7")));
+        assertThat(memory.problem())
+                .get()
+                .asString()
+                .contains("newer version of pgdesk (format version 3; this version reads 1)");
+        assertThatThrownBy(() -> memory.remember("select $2", Map.of("$2", RememberedValue.of("8"))))
+                .hasMessageContaining("does not change the file");
+
+        assertThat(memory.recall("select $2")).as("kept for the session").isPresent();
+        assertThat(file()).hasContent(content);
+        try (var files = Files.list(file().getParent())) {
+            assertThat(files).containsExactly(file());
+        }
     }
 
     @Test

@@ -33,6 +33,12 @@ class SavedQueryStoreTest {
         return new SavedQueryStore(file(), CLOCK);
     }
 
+    private List<Path> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
     private static SavedQuery query(String name, String profileId) {
         return new SavedQuery(
                 name,
@@ -82,7 +88,7 @@ class SavedQueryStoreTest {
     }
 
     @Test
-    void aFileThatIsNotJsonIsSetAsideAndSaid() throws IOException {
+    void aFileThatIsNotJsonIsLeftAloneWhenReadAndMovedAsideByTheNextSave() throws IOException {
         Files.writeString(file(), "{ not json");
 
         SavedQueryStore store = store();
@@ -92,25 +98,52 @@ class SavedQueryStoreTest {
         assertThat(loaded.problem())
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("is not valid JSON")
-                        .contains("saved-queries.json.corrupt-20261124-010000"));
+                        .contains("leaves it as it is")
+                        .contains("saved-queries.json.corrupt-<date>"));
+        assertThat(filesInDir()).containsExactly(file());
+        assertThat(Files.readString(file())).isEqualTo("{ not json");
+
+        store.put(query("fresh", null));
+
         assertThat(Files.readString(dir.resolve("saved-queries.json.corrupt-20261124-010000")))
                 .isEqualTo("{ not json");
-        store.put(query("fresh", null));
         assertThat(store().load().queries()).extracting(SavedQuery::name).containsExactly("fresh");
     }
 
     @Test
-    void aFileFromANewerVersionIsSetAsideRatherThanOverwritten() throws IOException {
-        Files.writeString(file(), "{\"formatVersion\": 9, \"queries\": []}");
+    void aFileFromANewerVersionIsReadButNeverChanged() throws IOException {
+        String text = """
+                {"formatVersion": 9, "futureSetting": true, "queries": [
+                  {"name": "q", "sql": "SELECT 1", "colour": "blue",
+                   "created": "2026-11-01T08:00:00Z", "updated": "2026-11-01T08:00:00Z"},
+                  {"name": "bad name!", "sql": "SELECT 2",
+                   "created": "2026-11-01T08:00:00Z", "updated": "2026-11-01T08:00:00Z"}]}
+                """;
+        Files.writeString(file(), text);
+        SavedQueryStore store = store();
 
-        SavedQueryStore.LoadResult loaded = store().load();
+        SavedQueryStore.LoadResult loaded = store.load();
 
-        assertThat(loaded.problem()).hasValueSatisfying(p -> assertThat(p).contains("newer version of pgdesk"));
-        assertThat(dir.resolve("saved-queries.json.corrupt-20261124-010000")).exists();
+        assertThat(loaded.newerFile()).isTrue();
+        assertThat(loaded.queries()).extracting(SavedQuery::name).containsExactly("q");
+        assertThat(loaded.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("newer version of pgdesk (format version 9; this version reads 1)")
+                        .contains("will not change the file")
+                        .contains("\"bad name!\" was skipped")
+                        .doesNotContain("backup"));
+        assertThatThrownBy(() -> store.put(query("fresh", null)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("newer version of pgdesk")
+                .hasMessageContaining("nothing was saved");
+        assertThatThrownBy(() -> store.delete("q", null)).hasMessageContaining("nothing was saved");
+        assertThatThrownBy(() -> store.rename("q", null, "r")).hasMessageContaining("nothing was saved");
+        assertThat(Files.readString(file())).isEqualTo(text);
+        assertThat(filesInDir()).containsExactly(file());
     }
 
     @Test
-    void aBadEntryIsSkippedWithTheReasonWhileTheOthersLoadAndACopyIsKept() throws IOException {
+    void aBadEntryIsSkippedWithTheReasonAndTheFileCopiedOnceBeforeTheWriteThatDropsIt() throws IOException {
         store().save(List.of(query("good", null)));
         String text = Files.readString(file())
                 .replace(
@@ -120,15 +153,23 @@ class SavedQueryStoreTest {
         Files.writeString(file(), text);
 
         SavedQueryStore.LoadResult loaded = store().load();
+        store().load();
 
         assertThat(loaded.queries()).extracting(SavedQuery::name).containsExactly("good");
         assertThat(loaded.problem())
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("\"bad name!\" was skipped")
                         .contains("only letters")
-                        .contains("saved-queries.json.backup-20261124-010000"));
-        assertThat(Files.readString(dir.resolve("saved-queries.json.backup-20261124-010000"), StandardCharsets.UTF_8))
-                .isEqualTo(text);
+                        .contains("saved-queries.json.backup-<date>"));
+        assertThat(filesInDir()).as("reading copies nothing").containsExactly(file());
+
+        store().put(query("other", null));
+        store().put(query("third", null));
+
+        Path backup = dir.resolve("saved-queries.json.backup-20261124-010000");
+        assertThat(filesInDir()).containsExactlyInAnyOrder(file(), backup);
+        assertThat(Files.readString(backup, StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(store().load().queries()).extracting(SavedQuery::name).containsExactly("good", "other", "third");
     }
 
     @Test

@@ -72,6 +72,51 @@ class MainWindowProfilesTest {
     }
 
     @Test
+    void aProfilesFileFromANewerPgdeskIsListedSaidOnceAndNeverSavedOver(FxRobot robot) throws Exception {
+        Files.createDirectories(test.profilesFile().getParent());
+        String content = """
+                {"formatVersion": 4, "profiles": [
+                  {"id": "5b0c9a57-3c44-4d1e-8d7c-1f0e9a7b6c5d", "name": "Future", "host": "db.example.org",
+                   "database": "sales", "user": "app", "sslMode": "prefer", "colour": "teal"}]}
+                """;
+        Files.writeString(test.profilesFile(), content);
+
+        reload(robot, 1);
+        FormRobot.waitFor(() -> !test.dialogs.infos.isEmpty());
+
+        assertThat(model.profiles()).extracting(ProfileItem::name).containsExactly("Future");
+        assertThat(test.dialogs.errors).isEmpty();
+        assertThat(test.dialogs.infos).singleElement().satisfies(shown -> {
+            assertThat(shown.title()).isEqualTo("Saved connections are from a newer pgdesk");
+            assertThat(shown.message()).contains("format version 4").contains("will not change the file");
+        });
+
+        select(robot, "Future");
+        ConnectionDialogModel dialog = WaitForAsyncUtils.asyncFx(
+                        () -> model.editSelectedDialog().orElseThrow())
+                .get();
+        robot.interact(() -> {
+            dialog.nameProperty().set("Renamed");
+            dialog.save();
+        });
+        FormRobot.waitFor(() -> !WaitForAsyncUtils.asyncFx(
+                        () -> dialog.saveErrorProperty().get())
+                .get()
+                .isEmpty());
+
+        assertThat(dialog.saveErrorProperty().get())
+                .contains("written by a newer version of pgdesk")
+                .contains("nothing was saved");
+        assertThat(dialog.savedProfileProperty().get()).isNull();
+        assertThat(test.profilesFile()).hasContent(content);
+        try (var files = Files.list(test.profilesFile().getParent())) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("no copy and nothing moved aside")
+                    .noneMatch(name -> name.startsWith("profiles.json."));
+        }
+    }
+
+    @Test
     void deletingAProfileRemovesItFromTheListAndTheFile(FxRobot robot) throws Exception {
         test.store().save(List.of(profile("Keep", "db1.example.org"), profile("Drop", "db2.example.org")));
         reload(robot, 2);

@@ -120,7 +120,7 @@ class WorkspaceStoreTest {
     }
 
     @Test
-    void aTabFileFromANewerPgdeskIsSetAsideWithTheReason() throws IOException {
+    void aTabFileFromANewerPgdeskIsReportedAndLeftWhereItIs() throws IOException {
         Files.createDirectories(workspace());
         String name = "0b1d8b52-0f0e-4c53-8e0a-4f6f1e7e6d11.json";
         Files.writeString(
@@ -130,7 +130,12 @@ class WorkspaceStoreTest {
         WorkspaceStore.LoadResult result = store().load();
 
         assertThat(result.tabs()).isEmpty();
-        assertThat(result.problems()).singleElement().asString().contains("newer version of pgdesk");
+        assertThat(result.problems())
+                .singleElement()
+                .asString()
+                .contains("newer version of pgdesk (format version 7)")
+                .contains("leaves the file as it is");
+        assertThat(fileNames()).containsExactly(name);
     }
 
     @Test

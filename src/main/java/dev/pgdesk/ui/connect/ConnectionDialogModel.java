@@ -286,6 +286,8 @@ public final class ConnectionDialogModel {
 
     private void persist(ConnectionProfile profile, List<ConnectionProfile> all, String typed, String typedKey)
             throws IOException, SecretStoreException {
+        // A file pgdesk will not write (from a newer version, unreadable) must refuse before the keyring changes.
+        context.store().requireWritable();
         if (typed != null && !typed.isEmpty()) {
             context.passwords().save(profile, typed);
         } else if (profile.passwordStorage() == PasswordStorage.ASK_EVERY_TIME) {
