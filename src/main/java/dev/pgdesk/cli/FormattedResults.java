@@ -40,9 +40,11 @@ final class FormattedResults {
     private final ExportOptions options;
     private final PrintStream out;
     private final CommandMessages messages;
+    private final ServerDeadline deadline;
 
     /**
      * @param file where the rows go instead of stdout (written atomically); json, jsonl or csv only
+     * @param deadline armed while a fetch waits for the server
      */
     FormattedResults(
             OutputFormat format,
@@ -51,7 +53,8 @@ final class FormattedResults {
             boolean numericAsString,
             boolean pretty,
             PrintStream out,
-            CommandMessages messages) {
+            CommandMessages messages,
+            ServerDeadline deadline) {
         if (format == OutputFormat.DOCUMENTS) {
             throw new IllegalArgumentException("the documents format has its own printer");
         }
@@ -62,6 +65,7 @@ final class FormattedResults {
                 .orElse(null);
         this.out = out;
         this.messages = messages;
+        this.deadline = deadline;
     }
 
     /**
@@ -72,27 +76,40 @@ final class FormattedResults {
      */
     StatementResult stream(QuerySession session, BoundStatement statement, Duration timeout, CancellationToken token) {
         long started = System.nanoTime();
-        try (RowCursor cursor = session.openCursor(statement, FETCH_SIZE, timeout, token)) {
-            if (file.isPresent()) {
-                ExportProgress done = ResultExporter.export(cursor, file.get(), options, progress -> {}, token);
-                messages.info(String.format(
-                        Locale.ROOT,
-                        "wrote %d %s (%d bytes) to %s in %.1f s",
-                        done.rows(),
-                        done.rows() == 1 ? "row" : "rows",
-                        done.bytes(),
-                        file.get(),
-                        done.elapsed().toMillis() / 1000.0));
-            } else {
-                write(cursor.columns(), cursor::next, token);
+        try {
+            RowCursor cursor = awaitServer(() -> session.openCursor(statement, FETCH_SIZE, timeout, token));
+            try {
+                // Only the fetches wait for the server; writing to a slow reader never counts against it.
+                RowSource rows = maxRows -> awaitServer(() -> cursor.next(maxRows));
+                if (file.isPresent()) {
+                    ExportProgress done =
+                            ResultExporter.export(cursor.columns(), rows, file.get(), options, progress -> {}, token);
+                    messages.info(String.format(
+                            Locale.ROOT,
+                            "wrote %d %s (%d bytes) to %s in %.1f s",
+                            done.rows(),
+                            done.rows() == 1 ? "row" : "rows",
+                            done.bytes(),
+                            file.get(),
+                            done.elapsed().toMillis() / 1000.0));
+                } else {
+                    write(cursor.columns(), rows, token);
+                }
+                printNotices(cursor);
+                return new RowsResult(
+                        cursor.columns(),
+                        List.of(),
+                        false,
+                        cursor.notices(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            } finally {
+                deadline.arm();
+                try {
+                    cursor.close();
+                } finally {
+                    deadline.disarm();
+                }
             }
-            printNotices(cursor);
-            return new RowsResult(
-                    cursor.columns(),
-                    List.of(),
-                    false,
-                    cursor.notices(),
-                    Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             return StatementErrors.from(e, token.isCancelled(), timeout);
         } catch (CancelledException e) {
@@ -100,6 +117,20 @@ final class FormattedResults {
                     ServerError.QUERY_CANCELED, "canceled by the user", null, null, 0, List.of(), Duration.ZERO);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface ServerCall<T> {
+        T call() throws SQLException;
+    }
+
+    /** Runs a call that waits for the server under the deadline. */
+    private <T> T awaitServer(ServerCall<T> call) throws SQLException {
+        deadline.arm();
+        try {
+            return call.call();
+        } finally {
+            deadline.disarm();
         }
     }
 
@@ -130,10 +161,13 @@ final class FormattedResults {
     }
 
     private void write(List<Column> columns, RowSource rows, CancellationToken token) throws IOException, SQLException {
+        // Standard output is checked as rows go out: a closed pipe or a full disk stops the stream at once
+        // (the cursor is closed and nothing more is fetched) instead of reading the whole result for nobody.
         if (format == OutputFormat.TABLE) {
-            TableWriter.write(columns, rows, out, token);
+            TableWriter.write(columns, StandardOutput.checked(rows, out), out, token);
         } else {
-            ResultExporter.write(columns, rows, out, options, progress -> {}, token);
+            ResultExporter.write(columns, rows, StandardOutput.checked(out), options, progress -> {}, token);
         }
+        StandardOutput.throwIfFailed(out);
     }
 }

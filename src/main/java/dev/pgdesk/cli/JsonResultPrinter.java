@@ -50,6 +50,8 @@ final class JsonResultPrinter {
     private void write(Document document) {
         try (JsonGenerator json = JsonValueWriter.jsonFactory()
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                // A value that cannot be written must not leave a document that looks complete.
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
                 .createGenerator(out, JsonEncoding.UTF8)) {
             if (pretty) {
                 json.useDefaultPrettyPrinter();
@@ -57,6 +59,7 @@ final class JsonResultPrinter {
             document.writeTo(json);
         } catch (IOException e) {
             // A PrintStream does not throw; this is a value the writer could not read (an array, say).
+            out.println();
             throw new UncheckedIOException(e);
         }
         out.println();

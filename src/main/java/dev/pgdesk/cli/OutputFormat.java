@@ -25,6 +25,11 @@ enum OutputFormat {
         return Optional.ofNullable(export);
     }
 
+    /** The name {@code --format} takes for this format. */
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     static OutputFormat parse(String text) throws CliUsageException {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "json" -> JSON;

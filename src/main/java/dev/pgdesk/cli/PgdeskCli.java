@@ -23,7 +23,11 @@ public final class PgdeskCli {
 
     public static void main(String[] args) {
         Logging.install();
-        System.exit(new PgdeskCli().run(List.of(args), System.out, System.err));
+        // Not System.out: its print stream drops the reason a write failed (a closed pipe, a full disk).
+        StandardOutput out = StandardOutput.open();
+        int status = new PgdeskCli().run(List.of(args), out, System.err);
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs {@code args} with the process's standard input; returns the exit status. */
@@ -33,6 +37,12 @@ public final class PgdeskCli {
 
     /** Runs {@code args} with {@code in} as standard input (for {@code pgdesk query}); returns the exit status. */
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        int status = dispatch(args, in, out, err);
+        // A command that wrote its output into a full disk or a closed pipe did not succeed.
+        return StandardOutput.finish(args.isEmpty() ? "" : args.get(0), status, out, err);
+    }
+
+    private int dispatch(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             out.print(overview());
             return args.isEmpty() ? ExitCodes.BAD_ARGUMENTS : ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.pgdesk.connect.FieldError;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ResolvedSettings;
+import dev.pgdesk.export.OutputTarget;
 import dev.pgdesk.pool.PoolManager;
 import dev.pgdesk.pool.PooledSession;
 import dev.pgdesk.query.QuerySession;
@@ -15,8 +16,10 @@ import dev.pgdesk.query.UnsupportedStatementException;
 import dev.pgdesk.sql.InvalidParametersException;
 import dev.pgdesk.sql.Parameter;
 import dev.pgdesk.task.CancellationToken;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -265,6 +268,20 @@ final class QueryCommand implements CliCommand {
             messages.warning(source.name() + " holds no SQL statement; nothing was run");
             return ExitCodes.OK;
         }
+        Optional<Path> output;
+        try {
+            output = outputFile(arguments);
+        } catch (CliUsageException e) {
+            return messages.usageError(e.getMessage());
+        } catch (OutputTarget.FileException e) {
+            return messages.error(ExitCodes.FAILURE, e.getMessage() + ". Nothing was run.");
+        } catch (IOException e) {
+            return messages.error(
+                    ExitCodes.FAILURE,
+                    "cannot write " + arguments.value(OUTPUT).orElseThrow() + ": " + e.getMessage()
+                            + ". Nothing was run.");
+        }
+        ServerDeadline deadline = new ServerDeadline(Duration.ZERO, () -> {});
         try (PoolManager pools = new PoolManager()) {
             PooledSession pooled;
             try {
@@ -273,6 +290,9 @@ final class QueryCommand implements CliCommand {
             } catch (SQLException e) {
                 return ConnectionFailureReport.print(err, messages.command(), settings.profile(), e);
             }
+            // A server that stops answering (a stopped backend, a partition) is given up after the timeout and
+            // a grace: closing the pools aborts the connection the run waits on.
+            deadline = new ServerDeadline(timeout, pools::close);
             QueryExecution execution = format == OutputFormat.DOCUMENTS
                     ? new QueryExecution(plan, texts, timeout, source.text(), arguments.has(PRETTY), out, messages)
                     : new QueryExecution(
@@ -282,15 +302,19 @@ final class QueryCommand implements CliCommand {
                             source.text(),
                             new FormattedResults(
                                     format,
-                                    arguments.value(OUTPUT).map(Path::of),
+                                    output,
                                     delimiter,
                                     arguments.has(NUMERIC_AS_STRING),
                                     arguments.has(PRETTY),
                                     out,
-                                    messages),
+                                    messages,
+                                    deadline),
                             out,
                             messages);
-            return runCancellingOnInterrupt(execution.continueOnError(continueOnError), new QuerySession(pooled));
+            return runCancellingOnInterrupt(
+                    execution.continueOnError(continueOnError).deadline(deadline), new QuerySession(pooled));
+        } finally {
+            deadline.close();
         }
     }
 
@@ -349,10 +373,36 @@ final class QueryCommand implements CliCommand {
         if (format == OutputFormat.TABLE && output.isPresent()) {
             throw new CliUsageException("--format table is for the terminal; --output writes json, jsonl or csv");
         }
+        Optional<OutputFormat> named = output.flatMap(OutputFormat::ofFileName);
+        if (named.isPresent() && named.get() != format) {
+            // A reader (or a program) goes by the extension: rows.csv holding JSON would be misread.
+            throw new CliUsageException("--format " + format.label() + " does not match --output " + output.get()
+                    + ", whose name says " + named.get().label() + "; name the file ." + format.label()
+                    + " or leave out --format to write " + named.get().label());
+        }
         if (output.isPresent() && output.get().isBlank()) {
             throw new CliUsageException("--output needs a file name");
         }
         return format;
+    }
+
+    /**
+     * The {@code --output} file, checked before anything runs: a missing directory, a directory, a read-only
+     * file or a directory where no file can be created are reported now, naming the target.
+     */
+    private static Optional<Path> outputFile(CliArguments arguments) throws CliUsageException, IOException {
+        Optional<String> name = arguments.value(OUTPUT);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(name.get());
+        } catch (InvalidPathException e) {
+            throw new CliUsageException("--output " + name.get() + " is not a file name: " + e.getReason());
+        }
+        OutputTarget.check(path);
+        return Optional.of(path);
     }
 
     private static boolean continueOnError(CliArguments arguments) throws CliUsageException {

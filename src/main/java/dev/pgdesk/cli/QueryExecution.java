@@ -1,5 +1,6 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.export.OutputTarget;
 import dev.pgdesk.query.Notice;
 import dev.pgdesk.query.ParameterValue;
 import dev.pgdesk.query.ParameterValueException;
@@ -17,6 +18,7 @@ import dev.pgdesk.query.StatementResult;
 import dev.pgdesk.query.TransactionEnd;
 import dev.pgdesk.query.UpdateResult;
 import dev.pgdesk.sql.Parameter;
+import dev.pgdesk.sql.ScriptStatement;
 import dev.pgdesk.task.CancellationToken;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One {@code pgdesk query} run on a connected session: converts the parameter values for the types the
@@ -44,6 +47,7 @@ final class QueryExecution {
     private final CommandMessages messages;
     private final PrintStream err;
     private boolean continueOnError;
+    private ServerDeadline deadline = new ServerDeadline(Duration.ZERO, () -> {});
 
     /**
      * @param texts each parameter's text from the command line, {@code null} for NULL
@@ -99,6 +103,12 @@ final class QueryExecution {
         return this;
     }
 
+    /** Gives up on a server that answers no statement within the timeout and its grace. */
+    QueryExecution deadline(ServerDeadline serverDeadline) {
+        this.deadline = serverDeadline;
+        return this;
+    }
+
     /** Runs the script on {@code session} and closes it; returns the exit status. */
     int run(QuerySession session, CancellationToken token) {
         ScriptRun run = null;
@@ -119,22 +129,48 @@ final class QueryExecution {
                         token,
                         new ScriptListener() {
                             @Override
+                            public void started(int index, ScriptStatement statement) {
+                                // A streamed statement arms the deadline per fetch (FormattedResults).
+                                if (formatted == null || !RowCursor.canStream(statement.text())) {
+                                    deadline.arm();
+                                }
+                            }
+
+                            @Override
                             public void finished(StatementOutcome outcome) {
+                                deadline.disarm();
                                 print(outcome, token);
                                 stopIfOutputFailed(outcome);
                             }
                         },
                         formatted == null ? null : formatted::stream);
             } catch (UncheckedIOException e) {
-                messages.info("could not write the output: " + e.getCause().getMessage());
+                if (e.getCause() instanceof StandardOutput.LostException lost) {
+                    if (!lost.closedByReader()) {
+                        messages.info("could not write the output (" + lost.getMessage() + "); the run stopped there");
+                    }
+                } else if (e.getCause() instanceof OutputTarget.FileException file) {
+                    messages.info(file.getMessage());
+                } else {
+                    messages.info("could not write the output: " + e.getCause().getMessage());
+                }
                 return ExitCodes.FAILURE;
             } catch (OutputLostException e) {
-                messages.info(e.getMessage());
+                if (!e.closedByReader) {
+                    messages.info(e.getMessage());
+                }
                 return ExitCodes.FAILURE;
             }
             return run.failed() ? reportFailures(run, token) : ExitCodes.OK;
         } finally {
-            if (session.close() == TransactionEnd.ROLLED_BACK) {
+            deadline.arm();
+            TransactionEnd end;
+            try {
+                end = session.close();
+            } finally {
+                deadline.disarm();
+            }
+            if (end == TransactionEnd.ROLLED_BACK) {
                 if (run != null && !run.failed()) {
                     messages.warning("the script ended inside a transaction (BEGIN without"
                             + " COMMIT); it was rolled back, so none of its changes were kept");
@@ -151,21 +187,27 @@ final class QueryExecution {
      * as psql, killed by the broken pipe, would not run them.
      */
     private void stopIfOutputFailed(StatementOutcome outcome) {
-        if (out.checkError()) {
+        Optional<StandardOutput.LostException> failure = StandardOutput.failure(out);
+        if (failure.isPresent()) {
             int total = plan.statements().size();
             int after = total - outcome.index() - 1;
-            throw new OutputLostException("could not write the output of statement " + (outcome.index() + 1)
-                    + " (standard output was closed, or its disk is full)"
-                    + (after == 0 ? "" : "; the " + describeCount(after) + " after it did not run"));
+            throw new OutputLostException(
+                    "could not write the output of statement " + (outcome.index() + 1)
+                            + " (" + failure.get().getMessage() + ")"
+                            + (after == 0 ? "" : "; the " + describeCount(after) + " after it did not run"),
+                    failure.get().closedByReader());
         }
     }
 
     /** Standard output failed; the run stops. */
     private static final class OutputLostException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** A closed pipe ends the run quietly, as it ends any Unix filter. */
+        private final boolean closedByReader;
 
-        OutputLostException(String message) {
+        OutputLostException(String message, boolean closedByReader) {
             super(message, null, false, false);
+            this.closedByReader = closedByReader;
         }
     }
 
@@ -244,6 +286,16 @@ final class QueryExecution {
         StatementOutcome last = failures.get(failures.size() - 1);
         ServerError lastError = (ServerError) last.result();
         int total = run.outcomes().size() + run.notRun();
+        if (run.connectionLost() && deadline.expired()) {
+            messages.info("the server did not answer: statement " + (last.index() + 1) + " of " + total
+                    + " (line " + lineOf(last.statement().start()) + ") was still waiting after the timeout of "
+                    + seconds(timeout) + " s and " + seconds(ServerDeadline.GRACE) + " s more for its cancel,"
+                    + " so pgdesk gave up and closed the connection"
+                    + (run.notRun() == 0 ? "" : "; the " + describeCount(run.notRun()) + " after it did not run")
+                    + ". The server may be stopped, overloaded or unreachable; whether the statement ran there is"
+                    + " unknown.");
+            return ExitCodes.CONNECTION_FAILED;
+        }
         if (run.connectionLost()) {
             messages.info("the connection was lost during statement " + (last.index() + 1) + " of " + total
                     + " (line " + lineOf(last.statement().start()) + "); the session's settings, temporary"

@@ -15,17 +15,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the whole result of a {@link RowCursor} as JSON (an array of objects), JSON Lines or CSV, batch by
@@ -33,13 +28,14 @@ import org.slf4j.LoggerFactory;
  * through Jackson's streaming generator with {@code row_to_json}'s mapping ({@link JsonValueWriter}, {@link
  * RowToJson}); CSV is what the server's {@code COPY ... (FORMAT csv, HEADER)} writes ({@link CsvCells}).
  *
- * <p>{@link #export} writes a file atomically: to a temporary file beside the target, moved into place only
- * when everything was written. A failure or a cancel deletes the temporary file and leaves whatever was
- * under the target name (usually nothing) untouched. Progress is reported at most every {@value
+ * <p>{@link #export} writes a file as {@link OutputTarget} describes: checked first, then atomically (to a
+ * temporary file beside the target, moved into place only when everything was written; a device such as
+ * {@code /dev/stdout} directly). A failure or a cancel deletes the temporary file and leaves whatever was
+ * under the target name (usually nothing) untouched. A JSON array is closed only when every row was
+ * written. Progress is reported at most every {@value
  * #PROGRESS_INTERVAL_MILLIS} ms, and once at the end.
  */
 public final class ResultExporter {
-    private static final Logger LOG = LoggerFactory.getLogger(ResultExporter.class);
     /** Rows taken from the cursor at a time; the cursor's fetch size bounds what is held in memory. */
     private static final int BATCH = 1000;
     /** Reporting more often would only cost time; a progress bar cannot show it. */
@@ -94,26 +90,11 @@ public final class ResultExporter {
             Consumer<ExportProgress> progress,
             CancellationToken token)
             throws IOException, SQLException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".part");
-        boolean moved = false;
-        try {
-            ExportProgress done;
-            try (OutputStream file = Files.newOutputStream(temp)) {
-                done = write(columns, rows, file, options, progress, token);
-            }
-            move(temp, absolute);
-            moved = true;
+        OutputTarget checked = OutputTarget.check(target);
+        try (OutputTarget.Writing file = checked.open()) {
+            ExportProgress done = write(columns, rows, file.stream(), options, progress, token);
+            file.commit();
             return done;
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete the unfinished export {}", temp, e);
-                }
-            }
         }
     }
 
@@ -166,8 +147,11 @@ public final class ResultExporter {
         JsonValueWriter rows = new JsonValueWriter(
                 columns, JsonValueWriter.Options.EXPORT.withNumericAsString(options.numericAsString()));
         boolean lines = options.format() == ExportFormat.JSONL;
+        // Without AUTO_CLOSE_JSON_CONTENT a failure (a server error, a cancel, a timeout) leaves the array
+        // open, so the output never parses as a complete result.
         try (JsonGenerator json = JsonValueWriter.jsonFactory()
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
                 .createGenerator(out, JsonEncoding.UTF8)) {
             if (lines) {
                 json.setRootValueSeparator(new SerializedString(""));
@@ -222,14 +206,6 @@ public final class ResultExporter {
             // The token's cancel reaches the server as an error; the caller asked for it, so say that.
             token.throwIfCancelled();
             throw e;
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -108,7 +108,7 @@ class ExitCodesTest {
                                 home.resolve("no-such-directory")
                                         .resolve("rows.csv")
                                         .toString()),
-                        "pgdesk query: could not write the output"),
+                        "pgdesk query: cannot write "),
                 Arguments.of(
                         "a port that is not a number",
                         ExitCodes.BAD_ARGUMENTS,
