@@ -146,10 +146,11 @@ final class QueryCommand implements CliCommand {
                   rows       an array of objects keyed by column name; a repeated column name gets
                              a suffix (SELECT 1 AS a, 2 AS a gives {"a":1,"a_2":2})
                   otherwise  {"command":"INSERT","rows_affected":3}
-                Numbers stay exact (bigint, numeric), booleans are true/false, NULL is null,
-                json/jsonb is embedded as JSON, arrays are JSON arrays; dates and times are strings
-                as PostgreSQL's to_json writes them (timestamptz in UTC: 2024-01-31T12:45:00+00:00),
-                intervals ISO 8601 durations (P1DT2H), bytea \\x hex, NaN and Infinity strings.
+                Values are written as PostgreSQL's row_to_json writes them: numbers with the
+                server's digits, booleans true/false, NULL null, json/jsonb embedded, arrays as
+                arrays, composite types as objects, timestamps ISO 8601 in the session's time zone
+                (2024-01-31T13:45:00+01:00); everything else (money, time, interval, bytea \\x hex,
+                NaN, geometric types, ranges, enums, extension types) as the server's text.
                 At most 10000 rows per statement are printed; a warning on stderr says when a result
                 had more.
 
@@ -162,15 +163,19 @@ final class QueryCommand implements CliCommand {
                 server-side cursor and are written as they arrive:
                   --format json        one JSON array of objects per statement
                   --format jsonl       one object per row, one row per line
-                  --format csv         RFC 4180: a header row, fields quoted when needed, NULL
-                                       empty and an empty string "", CRLF line ends
+                  --format csv         what COPY ... (FORMAT csv, HEADER) writes, byte for byte:
+                                       the server's text, NULL empty, an empty string "", LF
                   --format table       aligned text like psql (widths from the first 1000 rows)
                   --output FILE        write the rows to FILE (json, jsonl or csv; the format
-                                       defaults to FILE's extension); FILE appears only when
-                                       complete. The SQL must have exactly one reading statement.
+                                       defaults to FILE's extension and must agree with it);
+                                       FILE appears only when complete, keeps its permissions,
+                                       and a symbolic link is written through to its target.
+                                       A file that cannot be written is refused before anything
+                                       runs. The SQL must have exactly one reading statement.
                   --delimiter C        the CSV field separator (default ','; \\t for a tab)
                   --numeric-as-string  write numeric values as JSON strings
-                In these formats bytea is base64 (not \\x hex); other values as above. Command
+                Values as above (CSV: the server's text). A closed pipe (| head) stops the query
+                quietly with status 1; a full disk stops it with a message and status 1. Command
                 results go to stderr as psql's tags (INSERT 3); rows of INSERT ... RETURNING are
                 written in the format, capped like the default output.
 
@@ -179,7 +184,9 @@ final class QueryCommand implements CliCommand {
 
                 Exit status: 0 every statement ran, 2 bad arguments (including a meta-command, an
                 unclosed string or a missing, extra or invalid parameter value; nothing was run),
-                3 connection failed or lost, 4 a statement failed or timed out, 1 anything else.
+                3 connection failed or lost, or the server stopped answering (--timeout plus a
+                grace for the cancel), 4 a statement failed or timed out, 1 anything else (output
+                lost or not writable).
                 Ctrl-C cancels the running statement on the server.
                 """;
     }

@@ -41,6 +41,9 @@ public final class StatementExport {
         if (!rows) {
             throw new IllegalArgumentException("Statement " + (outcome.index() + 1) + " returned no rows to export.");
         }
+        // A target that cannot be written (a directory, a read-only file) is refused before the statement
+        // runs again, naming the target.
+        OutputTarget.check(target);
         if (!RowCursor.canStream(outcome.statement().text())) {
             RowsResult kept = (RowsResult) outcome.result();
             return ResultExporter.export(
