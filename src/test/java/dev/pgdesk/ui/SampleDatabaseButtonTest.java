@@ -200,7 +200,7 @@ class SampleDatabaseButtonTest {
         assertThat(ran.results().get(0).result())
                 .isInstanceOfSatisfying(
                         dev.pgdesk.query.RowsResult.class,
-                        rows -> assertThat(rows.rows().get(0)[0]).isEqualTo(42));
+                        rows -> assertThat(rows.rows().get(0)[0]).isEqualTo("42"));
     }
 
     private boolean sampleConnected() throws Exception {
