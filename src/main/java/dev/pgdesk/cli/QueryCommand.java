@@ -140,7 +140,8 @@ final class QueryCommand implements CliCommand {
                   --on-error stop|continue
                                        stop at the first failing statement (default) or run on
                   --pretty             indent the JSON
-                Values are checked against the type the server expects before anything runs.
+                Values are sent as written, typed as the server expects; the server reads them
+                (a value it refuses fails with its error). Clearly wrong ones stop before anything runs.
 
                 Output (stdout): one JSON document per statement that ran, one per line:
                   rows       an array of objects keyed by column name; a repeated column name gets

@@ -2,6 +2,7 @@ package dev.pgdesk.query;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One statement ready to run: the text as the user wrote it (for messages and history), the same statement
@@ -13,6 +14,18 @@ public record BoundStatement(String text, String jdbcSql, List<ParameterValue> v
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(jdbcSql, "jdbcSql");
         values = List.copyOf(values);
+    }
+
+    /**
+     * How the user wrote the parameter behind the {@code placeholder}-th {@code ?} (1-based), as the server
+     * numbers them in its messages ({@code $1} there may be {@code :id} or a second use of {@code $2} here);
+     * empty when there is no such placeholder or pgdesk bound the value itself.
+     */
+    public Optional<String> parameterLabel(int placeholder) {
+        if (placeholder < 1 || placeholder > values.size()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(values.get(placeholder - 1).label());
     }
 
     /** A statement without parameters whose text needs no rewriting (it contains no {@code ?}). */
