@@ -111,7 +111,7 @@ final class FormattedResults {
                 }
             }
         } catch (SQLException e) {
-            return StatementErrors.from(e, token.isCancelled(), timeout);
+            return StatementErrors.from(e, token.isCancelled(), timeout, statement);
         } catch (CancelledException e) {
             return new ServerError(
                     ServerError.QUERY_CANCELED, "canceled by the user", null, null, 0, List.of(), Duration.ZERO);

@@ -230,7 +230,7 @@ public final class ScriptRunner {
         try {
             cursor = session.openCursor(statement, batch, timeout, token);
         } catch (SQLException e) {
-            return StatementErrors.from(e, token.isCancelled(), timeout);
+            return StatementErrors.from(e, token.isCancelled(), timeout, statement);
         }
         try {
             List<Object[]> first = cursor.next(batch);

@@ -17,6 +17,14 @@ public final class StatementErrors {
      * @param timeout the statement's timeout, for the message
      */
     public static ServerError from(SQLException e, boolean cancelledByUser, Duration timeout) {
+        return from(e, cancelledByUser, timeout, null);
+    }
+
+    /**
+     * Like {@link #from(SQLException, boolean, Duration)}, naming the parameter of {@code bound} whose value
+     * the server refused, if it was one.
+     */
+    public static ServerError from(SQLException e, boolean cancelledByUser, Duration timeout, BoundStatement bound) {
         ServerError error;
         if (e instanceof SessionLostException lost) {
             return lost.error();
@@ -28,6 +36,10 @@ public final class StatementErrors {
                     raw.sqlState(), raw.message(), raw.detail(), raw.hint(), position, raw.notices(), raw.duration());
         } else {
             error = ServerErrors.from(e, List.of(), Duration.ZERO);
+        }
+        if (bound != null) {
+            SQLException cause = e instanceof RowCursor.ShiftedPositionException shifted ? shifted.original() : e;
+            error = ParameterRefusal.naming(error, cause, bound);
         }
         return ServerError.QUERY_CANCELED.equals(error.sqlState())
                 ? ServerErrors.canceled(error, cancelledByUser, timeout)

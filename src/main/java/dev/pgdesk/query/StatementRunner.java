@@ -64,7 +64,8 @@ final class StatementRunner {
                     connection, timeout, bound.text(), transactionBefore, before == TransactionState.FAILED);
             result = runStatement(connection, bound, effective, token, listener, notices);
         } catch (SQLException e) {
-            ServerError error = ServerErrors.from(e, notices, elapsed(started));
+            // A value the server refused is named as the user wrote it ($1, :id).
+            ServerError error = ParameterRefusal.naming(ServerErrors.from(e, notices, elapsed(started)), e, bound);
             result = ServerError.QUERY_CANCELED.equals(error.sqlState())
                     ? ServerErrors.canceled(error, token.isCancelled(), effective)
                     : error;

@@ -60,6 +60,10 @@ class QueryParameterJudgementTest {
         assertThat(status).isEqualTo(ExitCodes.SQL_ERROR);
         assertThat(stderr()).contains("22003").contains(literalRefusal("1e131072", "numeric"));
         assertThat(stdout()).doesNotContain("{");
+        if (TestServer.shared().majorVersion() >= 14) {
+            // From 14 the server says which parameter it was reading; pgdesk names it as the user wrote it.
+            assertThat(stderr()).contains("The value of $1 was refused as numeric.");
+        }
     }
 
     @Test

@@ -165,14 +165,14 @@ class ResultGridTest {
             table.getColumns().get(0).setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
         });
         waitFor(() -> !grid.model().arrangingProperty().get());
-        assertThat(table.getItems().get(0)[0]).isEqualTo("999");
+        assertThat(table.getItems().get(0)[0]).isEqualTo(999);
 
         robot.clickOn("#gridFilter").write("row 12");
         waitFor(() -> table.getItems().size() < 100
                 && !grid.model().arrangingProperty().get());
         assertThat(table.getItems())
-                .extracting(row -> (String) row[0])
-                .containsExactly("129", "128", "127", "126", "125", "124", "123", "122", "121", "120", "12");
+                .extracting(row -> (Integer) row[0])
+                .containsExactly(129, 128, 127, 126, 125, 124, 123, 122, 121, 120, 12);
         assertThat(status(robot)).startsWith("11 of 1,000 rows loaded · more available");
         assertThat(grid.model().loadedRowsProperty().get())
                 .as("a filter does not load more rows")
