@@ -1,6 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.Logging;
+import dev.pgdesk.connect.Redaction;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class PgdeskCli {
         try {
             return command.get().run(rest, in, out, err);
         } catch (Exception e) {
-            err.println("pgdesk " + command.get().name() + ": " + e.getMessage());
+            err.println(
+                    "pgdesk " + command.get().name() + ": " + Redaction.redact(String.valueOf(e.getMessage()), args));
             return ExitCodes.FAILURE;
         }
     }

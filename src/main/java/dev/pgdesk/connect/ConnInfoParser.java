@@ -34,9 +34,14 @@ public final class ConnInfoParser {
         if (text == null) {
             throw new ConnInfoException("no connection string given");
         }
-        Map<String, String> parameters = isUri(text) ? parseUri(text) : parseKeyValue(text);
-        checkValues(parameters);
-        return new ConnInfo(parameters);
+        try {
+            Map<String, String> parameters = isUri(text) ? parseUri(text) : parseKeyValue(text);
+            checkValues(parameters);
+            return new ConnInfo(parameters);
+        } catch (ConnInfoException e) {
+            // libpq's messages quote the text they choke on, which may be (part of) a password.
+            throw new ConnInfoException(Redaction.redact(e.getMessage(), text));
+        }
     }
 
     // ---- key=value ----------------------------------------------------------------------------
