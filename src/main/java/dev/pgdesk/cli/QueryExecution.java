@@ -107,7 +107,7 @@ final class QueryExecution {
             try {
                 values = convert(session);
             } catch (ParameterValueException e) {
-                messages.info(e.getMessage() + ". Nothing was run.");
+                messages.info(CommandMessages.sentence(e.getMessage()) + " Nothing was run.");
                 return ExitCodes.BAD_ARGUMENTS;
             }
             try {
