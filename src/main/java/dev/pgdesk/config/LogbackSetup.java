@@ -32,7 +32,10 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     /** Loggers quieter than the root, and why. */
     private static final Map<String, Level> QUIETER = Map.of(
-            "com.zaxxer.hikari", Level.WARN,
+            // The pool's warnings (a connection that failed validation, a rollback on close, a clock leap) are
+            // about its housekeeping: pgdesk tells the user what matters in its own words, and a CLI's stderr is
+            // read by schedulers, where a raw library line looks like a failure.
+            "com.zaxxer.hikari", Level.ERROR,
             // A connection marked broken is reported to the user by pgdesk (lost connection, reconnected); the
             // pool's own warning carries a stack trace that would only clutter the CLI's stderr.
             "com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR,
