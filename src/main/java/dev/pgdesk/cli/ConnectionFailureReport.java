@@ -1,7 +1,7 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.config.Redaction;
 import dev.pgdesk.connect.ConnectionProfile;
-import dev.pgdesk.connect.Redaction;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.check.FailureExplainer;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.Logging;
-import dev.pgdesk.connect.Redaction;
+import dev.pgdesk.config.Redaction;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.AppDirectories;
+import dev.pgdesk.config.Redaction;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
 import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.ProfileStore;
-import dev.pgdesk.connect.Redaction;
 import dev.pgdesk.connect.ResolvedSettings;
 import dev.pgdesk.connect.SettingsResolver;
 import dev.pgdesk.connect.secret.PasswordService;

@@ -14,7 +14,6 @@ import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import dev.pgdesk.connect.Redaction;
 import java.util.Map;
 
 /**

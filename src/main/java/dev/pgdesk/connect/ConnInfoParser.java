@@ -1,5 +1,6 @@
 package dev.pgdesk.connect;
 
+import dev.pgdesk.config.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -86,8 +86,15 @@ class SecretsInMessagesTest {
     void noMessageAndNoLogLineHoldsThePassword(List<String> args) throws Exception {
         CliProcess.Result result = pgdesk.run(args.toArray(String[]::new));
 
-        assertThat(result.stderr()).as("stderr of a failed run").isNotBlank();
-        assertThat(result.status()).as(result.stderr()).isIn(ExitCodes.BAD_ARGUMENTS, ExitCodes.CONNECTION_FAILED);
+        if (args.get(0).equals("conninfo")) {
+            // It shows what a target resolves to without connecting: a well-formed one succeeds.
+            assertThat(result.status()).as(result.stderr()).isIn(ExitCodes.OK, ExitCodes.BAD_ARGUMENTS);
+        } else {
+            assertThat(result.status()).as(result.stderr()).isIn(ExitCodes.BAD_ARGUMENTS, ExitCodes.CONNECTION_FAILED);
+        }
+        if (result.status() != ExitCodes.OK) {
+            assertThat(result.stderr()).as("stderr of a failed run").isNotBlank();
+        }
         for (String piece : List.of(SECRET, "CRET")) {
             assertThat(result.stderr()).as("stderr").doesNotContain(piece);
             assertThat(result.stdout()).as("stdout").doesNotContain(piece);

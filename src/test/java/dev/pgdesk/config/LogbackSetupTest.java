@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import dev.pgdesk.connect.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ServiceLoader;
 import java.util.logging.LogRecord;

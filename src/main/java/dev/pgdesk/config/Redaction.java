@@ -1,4 +1,4 @@
-package dev.pgdesk.connect;
+package dev.pgdesk.config;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -136,9 +136,13 @@ public final class Redaction {
         }
         // "postgresql://alice:SECRET/db" (the '@host' forgotten): a parser reads SECRET as the port and may
         // quote it as an invalid one.
+        // A short one of letters and digits is more likely a mistyped port ("54a"), and is left readable.
         Matcher portless = URI_WITHOUT_USER_INFO.matcher(input);
         while (portless.find()) {
-            addSpellings(found, portless.group(1));
+            String candidate = portless.group(1);
+            if (candidate.length() >= 6 || !candidate.chars().allMatch(Character::isLetterOrDigit)) {
+                addSpellings(found, candidate);
+            }
         }
         found.removeIf(secret -> secret.length() < 3);
         return found;
