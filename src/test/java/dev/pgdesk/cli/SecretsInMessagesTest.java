@@ -124,4 +124,22 @@ class SecretsInMessagesTest {
                         + TestServer.shared().port() + "/pgdesk_test")
                 .contains("SQLSTATE 28P01");
     }
+
+    @Test
+    void aServerErrorQuotingAConnectionStringShowsNoPasswordAndTheCaretStillPointsAtTheValue() throws Exception {
+        TestServer server = TestServer.shared();
+        CliProcess.Result result = pgdesk.env("PGPASSWORD", server.password(TestServer.SUPERUSER))
+                .run(
+                        "query",
+                        "postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/"
+                                + server.database(),
+                        "--sql",
+                        "SELECT 'postgresql://alice:" + SECRET + "@h/db'::int");
+
+        assertThat(result.status()).as(result.stderr()).isEqualTo(ExitCodes.SQL_ERROR);
+        assertThat(result.stderr())
+                .contains("ERROR 22P02: invalid input syntax for type integer: \"postgresql://alice:********@h/db\"")
+                .contains("LINE 1: SELECT 'postgresql://alice:********@h/db'::int\n" + " ".repeat(15) + "^")
+                .doesNotContain(SECRET);
+    }
 }
