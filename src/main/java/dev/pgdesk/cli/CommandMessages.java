@@ -30,6 +30,15 @@ record CommandMessages(String command, PrintStream err) {
         err.println(prefix() + message);
     }
 
+    /**
+     * {@code message} ending as a sentence, so that another sentence can follow it ("... not both. Nothing was
+     * run."): a full stop is added unless it ends with one (or with '?' or '!').
+     */
+    static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.isEmpty() || text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
+    }
+
     private String prefix() {
         return "pgdesk " + command + ": ";
     }

@@ -1,5 +1,6 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.config.Redaction;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.check.Failure;
 import dev.pgdesk.connect.check.FailureExplainer;
@@ -20,15 +21,16 @@ final class ConnectionFailureReport {
     /** Prints the explanation and what to do; returns {@link ExitCodes#CONNECTION_FAILED}. */
     static int print(PrintStream err, String command, ConnectionProfile profile, SQLException e) {
         Failure failure = new FailureExplainer(profile).explain(e);
-        err.println("pgdesk " + command + ": could not connect to " + profile.displayTarget() + ": " + failure.title()
-                + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")"));
+        // The driver's words end up in the title and the explanation; they never should carry a password.
+        err.println(Redaction.redact("pgdesk " + command + ": could not connect to " + profile.displayTarget() + ": "
+                + failure.title() + (failure.sqlState().isEmpty() ? "" : " (SQLSTATE " + failure.sqlState() + ")")));
         if (!failure.explanation().isBlank()) {
-            err.println(failure.explanation());
+            err.println(Redaction.redact(failure.explanation()));
         }
         if (SessionOpener.demandsPassword(e)) {
             err.println("What to do: " + PASSWORD_SOURCES);
         } else if (!failure.remedy().isBlank()) {
-            err.println("What to do: " + failure.remedy());
+            err.println(Redaction.redact("What to do: " + failure.remedy()));
         }
         return ExitCodes.CONNECTION_FAILED;
     }

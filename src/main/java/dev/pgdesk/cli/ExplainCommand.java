@@ -158,7 +158,7 @@ final class ExplainCommand implements CliCommand {
             return ExitCodes.BAD_ARGUMENTS;
         } catch (IllegalArgumentException e) {
             // Also UnsupportedStatementException (a meta-command) and InvalidParametersException (mixed styles).
-            return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
+            return error(err, ExitCodes.BAD_ARGUMENTS, CommandMessages.sentence(e.getMessage()) + " Nothing was run.");
         }
         ResolvedSettings settings;
         try {
@@ -189,7 +189,10 @@ final class ExplainCommand implements CliCommand {
                 try {
                     values = convert(session, plan, texts);
                 } catch (ParameterValueException e) {
-                    return error(err, ExitCodes.BAD_ARGUMENTS, e.getMessage() + ". Nothing was run.");
+                    return error(
+                            err,
+                            ExitCodes.BAD_ARGUMENTS,
+                            CommandMessages.sentence(e.getMessage()) + " Nothing was run.");
                 }
                 ExplainOutcome outcome = explain(new ExplainRunner(session), statement, values, mode, timeout);
                 return report(outcome, statement, source, arguments.has(JSON), out, err);

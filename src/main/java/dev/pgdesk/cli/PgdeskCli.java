@@ -1,6 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.Logging;
+import dev.pgdesk.config.Redaction;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class PgdeskCli {
             // Some commands read the profiles file more than once (run, then the query it runs).
             return SavedProfiles.reportingEachProblemOnce(() -> command.get().run(rest, in, out, err));
         } catch (Exception e) {
-            err.println("pgdesk " + command.get().name() + ": " + e.getMessage());
+            err.println(
+                    "pgdesk " + command.get().name() + ": " + Redaction.redact(String.valueOf(e.getMessage()), args));
             return ExitCodes.FAILURE;
         }
     }

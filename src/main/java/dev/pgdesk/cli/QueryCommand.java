@@ -260,7 +260,8 @@ final class QueryCommand implements CliCommand {
         } catch (CliUsageException e) {
             return messages.usageError(e.getMessage());
         } catch (UnsupportedStatementException | InvalidParametersException e) {
-            return messages.error(ExitCodes.BAD_ARGUMENTS, e.getMessage() + " Nothing was run.");
+            return messages.error(
+                    ExitCodes.BAD_ARGUMENTS, CommandMessages.sentence(e.getMessage()) + " Nothing was run.");
         }
         if (arguments.value(OUTPUT).isPresent()) {
             long reading = plan.statements().stream()

@@ -117,7 +117,7 @@ final class QueryExecution {
             try {
                 values = convert(session);
             } catch (ParameterValueException e) {
-                messages.info(e.getMessage() + ". Nothing was run.");
+                messages.info(CommandMessages.sentence(e.getMessage()) + " Nothing was run.");
                 return ExitCodes.BAD_ARGUMENTS;
             }
             try {

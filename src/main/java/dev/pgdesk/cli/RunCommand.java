@@ -310,7 +310,7 @@ final class RunCommand implements CliCommand {
                             .filter(p -> p.id().equals(SampleDatabase.PROFILE_ID))
                             .findFirst());
         }
-        return known.stream().filter(p -> p.name().equals(name)).findFirst();
+        return TargetResolver.profileNamed(name, known);
     }
 
     /** What the user could have meant: every saved name, or that there are none yet. */

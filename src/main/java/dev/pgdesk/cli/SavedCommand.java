@@ -267,12 +267,13 @@ final class SavedCommand implements CliCommand {
         Optional<String> profileName = arguments.value(PROFILE);
         Optional<SavedQuery> query;
         if (profileName.isPresent()) {
-            String profileId = known.stream()
-                    .filter(p -> p.name().equals(profileName.get()))
-                    .map(ConnectionProfile::id)
-                    .findFirst()
-                    .orElse(null);
-            query = saved.find(name, profileId);
+            Optional<ConnectionProfile> profile = TargetResolver.profileNamed(profileName.get(), known);
+            if (profile.isEmpty()) {
+                err.println("pgdesk saved: no saved profile named '" + profileName.get() + "'; the profiles are "
+                        + known.stream().map(ConnectionProfile::name).collect(Collectors.joining(", ")) + ".");
+                return ExitCodes.BAD_ARGUMENTS;
+            }
+            query = saved.find(name, profile.get().id());
         } else {
             List<SavedQuery> named = saved.named(name);
             query = named.stream()

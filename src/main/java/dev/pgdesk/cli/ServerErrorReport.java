@@ -1,5 +1,6 @@
 package dev.pgdesk.cli;
 
+import dev.pgdesk.config.Redaction;
 import dev.pgdesk.query.ServerError;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,14 @@ final class ServerErrorReport {
     static List<String> lines(ServerError error, String script, OptionalInt offset) {
         List<String> lines = new ArrayList<>();
         String state = error.sqlState().isEmpty() ? "" : " " + error.sqlState();
-        lines.add("ERROR" + state + ": " + error.message());
+        // The server may quote a connection string it was given (a literal, dblink, postgres_fdw): never its
+        // password, nor does the script's line under it.
+        lines.add("ERROR" + state + ": " + Redaction.redact(error.message()));
         if (offset.isPresent()) {
             lines.addAll(caret(script, offset.getAsInt()));
         }
-        addField(lines, "DETAIL", error.detail());
-        addField(lines, "HINT", error.hint());
+        addField(lines, "DETAIL", Redaction.redact(error.detail()));
+        addField(lines, "HINT", Redaction.redact(error.hint()));
         return lines;
     }
 
@@ -52,9 +55,11 @@ final class ServerErrorReport {
             from = Math.max(0, Math.min(column - MAX_LINE / 2, line.length() - MAX_LINE));
             to = Math.min(line.length(), from + MAX_LINE);
         }
-        String shown = (from > 0 ? ELLIPSIS : "") + line.substring(from, to) + (to < line.length() ? ELLIPSIS : "");
+        String shown = Redaction.redact(
+                (from > 0 ? ELLIPSIS : "") + line.substring(from, to) + (to < line.length() ? ELLIPSIS : ""));
         String prefix = "LINE " + lineNumber(script, lineStart) + ": ";
-        String beforeCaret = (from > 0 ? ELLIPSIS : "") + line.substring(from, column);
+        // Masked the same way, so that a password before the caret moves it as it moves the line.
+        String beforeCaret = Redaction.redact((from > 0 ? ELLIPSIS : "") + line.substring(from, column));
         StringBuilder padding = new StringBuilder(" ".repeat(prefix.length()));
         // Tabs stay tabs, so the caret lines up however the terminal expands them.
         beforeCaret.chars().forEach(c -> padding.append(c == '\t' ? '\t' : ' '));

@@ -15,7 +15,8 @@ import java.util.Set;
  * Writes rows as an aligned text table like psql's: a header, a rule, one line per row, numbers
  * right-aligned, and the row count. It streams: column widths come from the header and the first {@value
  * #SAMPLE} rows, and a longer value later just pushes its line out. NULL is empty; a line break inside a
- * value shows as {@code \n}, so each row stays on one line.
+ * value shows as {@code \n}, so each row stays on one line. Widths are counted in terminal columns, as psql counts
+ * them ({@link DisplayWidth}): a Japanese character takes two, a combining accent none.
  */
 final class TableWriter {
     static final int SAMPLE = 1000;
@@ -30,23 +31,24 @@ final class TableWriter {
         List<String> types = columns.stream().map(Column::typeName).toList();
         int[] widths = new int[columns.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = columns.get(c).name().length();
+            widths[c] = DisplayWidth.of(columns.get(c).name());
         }
         List<String[]> first = cells(types, rows.next(SAMPLE));
         for (String[] row : first) {
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
+                widths[c] = Math.max(widths[c], DisplayWidth.of(row[c]));
             }
         }
         StringBuilder header = new StringBuilder();
         StringBuilder rule = new StringBuilder();
         for (int c = 0; c < widths.length; c++) {
             String name = columns.get(c).name();
-            int left = (widths[c] - name.length()) / 2;
+            int nameWidth = DisplayWidth.of(name);
+            int left = (widths[c] - nameWidth) / 2;
             header.append(c == 0 ? " " : " | ")
                     .append(" ".repeat(left))
                     .append(name)
-                    .append(" ".repeat(widths[c] - name.length() - left));
+                    .append(" ".repeat(widths[c] - nameWidth - left));
             rule.append(c == 0 ? "-" : "-+-").append("-".repeat(widths[c]));
         }
         out.println(header.toString().stripTrailing());
@@ -73,7 +75,7 @@ final class TableWriter {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < row.length; c++) {
             String cell = row[c];
-            String pad = " ".repeat(Math.max(0, widths[c] - cell.length()));
+            String pad = " ".repeat(Math.max(0, widths[c] - DisplayWidth.of(cell)));
             line.append(c == 0 ? " " : " | ");
             line.append(NUMERIC_TYPES.contains(types.get(c)) ? pad + cell : cell + pad);
         }

@@ -1,6 +1,7 @@
 package dev.pgdesk.cli;
 
 import dev.pgdesk.config.AppDirectories;
+import dev.pgdesk.config.Redaction;
 import dev.pgdesk.connect.ConnInfoException;
 import dev.pgdesk.connect.ConnectionProfile;
 import dev.pgdesk.connect.PasswordLookup;
@@ -13,6 +14,7 @@ import dev.pgdesk.localdb.SampleDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +32,9 @@ import java.util.function.Supplier;
 final class TargetResolver {
     /** How long a command waits for the keyring before going on without it. */
     static final Duration KEYRING_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** How a JDBC URL starts; libpq (and pgdesk) take the rest of it, without the prefix. */
+    private static final String JDBC_PREFIX = "jdbc:";
 
     private final Function<Consumer<String>, Supplier<List<ConnectionProfile>>> profiles;
     private final PgEnvironment env;
@@ -117,6 +122,22 @@ final class TargetResolver {
      */
     ResolvedSettings resolve(String target, Consumer<String> warnings, Consumer<String> progress)
             throws ConnInfoException {
+        try {
+            return resolveTarget(target, warnings, progress);
+        } catch (ConnInfoException e) {
+            // A mistyped URI is taken for a profile name, and a message may quote any part of the target.
+            throw new ConnInfoException(Redaction.redact(e.getMessage(), target));
+        }
+    }
+
+    private ResolvedSettings resolveTarget(String target, Consumer<String> warnings, Consumer<String> progress)
+            throws ConnInfoException {
+        if (target.strip().regionMatches(true, 0, JDBC_PREFIX, 0, JDBC_PREFIX.length())) {
+            String libpq = target.strip().substring(JDBC_PREFIX.length());
+            throw new ConnInfoException("\"" + target.strip() + "\" is a JDBC URL; pgdesk takes libpq's connection"
+                    + " strings: drop the \"jdbc:\" prefix (\"" + libpq + "\"), and give the user and password as"
+                    + " libpq does (postgresql://user@host/db, the password from PGPASSWORD or ~/.pgpass).");
+        }
         Supplier<List<ConnectionProfile>> saved = profiles.apply(warnings);
         if (!SettingsResolver.isConnectionString(target) && SampleTarget.names(target)) {
             Optional<ConnectionProfile> shadowing = SampleTarget.shadowing(saved.get());
@@ -127,6 +148,20 @@ final class TargetResolver {
                     + " than the built-in " + SampleDatabase.NAME + " (rename the profile to reach the sample)");
         }
         return new SettingsResolver(saved, env, passwords).resolve(target);
+    }
+
+    /**
+     * The saved profile {@code name} names, as a target names it: the exact name first, then the name in any
+     * letter case (surrounding spaces ignored), so that {@code --profile prod} and the target {@code prod} agree.
+     */
+    static Optional<ConnectionProfile> profileNamed(String name, List<ConnectionProfile> profiles) {
+        String wanted = name.strip();
+        return profiles.stream()
+                .filter(p -> p.name().equals(wanted))
+                .findFirst()
+                .or(() -> profiles.stream()
+                        .filter(p -> p.name().strip().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
+                        .findFirst());
     }
 
     /** Ends what resolving started: stops a sample server started for this command. */

@@ -12,6 +12,8 @@ final class TimeoutOption {
     /** PostgreSQL's statement_timeout is an int of milliseconds. */
     private static final long MAX_SECONDS = Integer.MAX_VALUE / 1000;
 
+    private static final BigDecimal ONE_MILLISECOND = new BigDecimal("0.001");
+
     private TimeoutOption() {}
 
     /** The timeout given, or the editor's default when none was; rounded up to whole milliseconds. */
@@ -29,6 +31,10 @@ final class TimeoutOption {
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
             throw new CliUsageException(
                     NAME + " must be between 0 (no limit) and " + MAX_SECONDS + " seconds, not " + text);
+        }
+        if (seconds.signum() > 0 && seconds.compareTo(ONE_MILLISECOND) < 0) {
+            // Rounding 1e-999999999 up by setScale would first build a number with a billion digits.
+            return Duration.ofMillis(1);
         }
         return Duration.ofMillis(
                 seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());

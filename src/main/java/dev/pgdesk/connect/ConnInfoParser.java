@@ -1,5 +1,6 @@
 package dev.pgdesk.connect;
 
+import dev.pgdesk.config.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,9 +35,14 @@ public final class ConnInfoParser {
         if (text == null) {
             throw new ConnInfoException("no connection string given");
         }
-        Map<String, String> parameters = isUri(text) ? parseUri(text) : parseKeyValue(text);
-        checkValues(parameters);
-        return new ConnInfo(parameters);
+        try {
+            Map<String, String> parameters = isUri(text) ? parseUri(text) : parseKeyValue(text);
+            checkValues(parameters);
+            return new ConnInfo(parameters);
+        } catch (ConnInfoException e) {
+            // libpq's messages quote the text they choke on, which may be (part of) a password.
+            throw new ConnInfoException(Redaction.redact(e.getMessage(), text));
+        }
     }
 
     // ---- key=value ----------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 package dev.pgdesk.connect;
 
 import java.util.Properties;
+import org.postgresql.plugin.AuthenticationPlugin;
+import org.postgresql.plugin.AuthenticationRequestType;
 
 /**
  * Builds the pgjdbc connection properties for a profile from a fixed list of settings pgdesk
  * understands. Nothing free-form from a profile or a URI ever reaches the driver: pgjdbc instantiates
  * classes named in some properties ({@code socketFactory}, {@code sslfactory}, {@code
- * authenticationPluginClassName}, ...), so those are always pgdesk's own or absent.
+ * authenticationPluginClassName}, ...), so those are always pgdesk's own or absent. The password is only ever the
+ * one pgdesk found: the driver's own password-file reading is kept out.
  */
 public final class DriverProperties {
 
@@ -32,9 +35,7 @@ public final class DriverProperties {
         String keyPassword = credentials.keyPassword();
         Properties props = new Properties();
         props.setProperty("user", profile.user());
-        if (password != null) {
-            props.setProperty("password", password);
-        }
+        putPassword(props, password);
         props.setProperty("ApplicationName", profile.applicationName());
         if (!profile.options().isBlank()) {
             // Sent in the startup packet as libpq sends it: the session's settings from its first statement.
@@ -57,6 +58,37 @@ public final class DriverProperties {
             props.setProperty("sslpassword", keyPassword);
         }
         return props;
+    }
+
+    /**
+     * The password pgdesk found (by libpq's rules, see {@link PgPassFile}) and nothing else. pgjdbc reads a password
+     * file of its own ({@code org.postgresql.pgpassfile}, {@code PGPASSFILE}, {@code ~/.pgpass}) whenever the
+     * password property is absent, without libpq's permission check, so a file libpq and pgdesk ignore would log
+     * in behind pgdesk's back. The property is therefore always present (empty when there is no password), which
+     * keeps pgjdbc from looking; and {@link GivenPasswordOnly} hands the server the password only when it is not
+     * empty, so that "no password" still fails as pgjdbc reports a missing one (libpq also treats an empty
+     * password as none).
+     */
+    private static void putPassword(Properties props, String password) {
+        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("authenticationPluginClassName", GivenPasswordOnly.class.getName());
+    }
+
+    /**
+     * Gives pgjdbc the password of the connection properties, and none when it is empty. pgjdbc creates it by
+     * name for each password request of the server.
+     */
+    public static final class GivenPasswordOnly implements AuthenticationPlugin {
+        private final String password;
+
+        public GivenPasswordOnly(Properties properties) {
+            this.password = properties.getProperty("password", "");
+        }
+
+        @Override
+        public char[] getPassword(AuthenticationRequestType type) {
+            return password.isEmpty() ? null : password.toCharArray();
+        }
     }
 
     private static void putSsl(Properties props, ConnectionProfile profile) {

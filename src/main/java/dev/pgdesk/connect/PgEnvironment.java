@@ -15,7 +15,20 @@ public record PgEnvironment(Map<String, String> variables, Path home) {
     }
 
     public static PgEnvironment system() {
-        return new PgEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new PgEnvironment(
+                System.getenv(), home(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name")));
+    }
+
+    /**
+     * The home directory as libpq finds it: {@code $HOME} when set and not empty, else the account's home
+     * directory (Java's {@code user.home}, which comes from the password database, not from {@code $HOME}). On
+     * Windows libpq goes by {@code APPDATA} instead (see {@link PgPassFile}), so there {@code user.home} stays.
+     */
+    static Path home(Map<String, String> variables, String userHome, String osName) {
+        String home = variables.get("HOME");
+        boolean windows =
+                osName != null && osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return !windows && home != null && !home.isEmpty() ? Path.of(home) : Path.of(userHome);
     }
 
     /** The value of a variable such as {@code PGHOST}, if set and not empty. */

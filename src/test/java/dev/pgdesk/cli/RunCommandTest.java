@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -310,6 +311,42 @@ class RunCommandTest {
         assertThat(stdout()).contains("SELECT $1::int * 2 AS doubled");
         assertThat(command.run(List.of("show", "nothing"), stdout, stderr)).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(stderr()).contains("no saved query 'nothing'");
+    }
+
+    @Test
+    void profileNamesAreMatchedInAnyLetterCaseAsTargetsAre() throws IOException {
+        int byProfile = run("daily_report", "--profile", PROFILE_NAME.toUpperCase(Locale.ROOT), "--format", "jsonl");
+
+        assertThat(byProfile).as(stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(documents().get(0).get("day").textValue()).isEqualTo("2026-11-21");
+
+        out.reset();
+        int byTarget = run("daily_report", "TestDB", "--format", "jsonl");
+
+        assertThat(byTarget).as(stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(documents().get(0).get("day").textValue()).isEqualTo("2026-11-21");
+    }
+
+    @Test
+    void savedShowWithAnUnknownProfileSaysTheProfileIsUnknownNotTheQuery() {
+        SavedCommand command = new SavedCommand(store, () -> profiles);
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        int status = command.run(List.of("show", "daily_report", "--profile", "NoSuch"), stdout, stderr);
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(stderr())
+                .contains("no saved profile named 'NoSuch'")
+                .contains(PROFILE_NAME)
+                .doesNotContain("no saved query");
+        assertThat(stdout()).isEmpty();
+
+        err.reset();
+        assertThat(command.run(List.of("show", "daily_report", "--profile", "TESTDB"), stdout, stderr))
+                .as(stderr())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains(":day::date");
     }
 
     @Test

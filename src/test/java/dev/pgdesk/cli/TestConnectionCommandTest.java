@@ -8,11 +8,16 @@ import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.connect.check.ConnectionTester;
 import dev.pgdesk.testing.TestServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +114,45 @@ class TestConnectionCommandTest {
     void missingTargetIsABadArgument() throws Exception {
         assertThat(run("--json")).isEqualTo(ExitCodes.BAD_ARGUMENTS);
         assertThat(stderr()).contains("missing target (a postgresql:// URI");
+    }
+
+    @Test
+    void aListenerThatAcceptsAndNeverAnswersIsNotBlamedOnAFirewall() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!silent.isClosed()) {
+                            try {
+                                accepted.add(silent.accept());
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "silent-listener");
+            acceptor.setDaemon(true);
+            acceptor.start();
+
+            CliRun.Result result = new CliRun(home)
+                    .run(
+                            "test-connection",
+                            "host=127.0.0.1 port=" + silent.getLocalPort() + " dbname=x user=alice connect_timeout=1",
+                            "--no-password");
+
+            String report = result.stdout() + result.stderr();
+            assertThat(result.status()).as(report).isEqualTo(ExitCodes.CONNECTION_FAILED);
+            assertThat(report)
+                    .containsPattern("(?m)^ok +TCP connect")
+                    .contains("accepted the TCP connection but never answered PostgreSQL's TLS request")
+                    .contains("within the connection timeout (1 s)")
+                    .contains("is really PostgreSQL's")
+                    .doesNotContain("firewall")
+                    .doesNotContain("right after TCP connect");
+            assertThat(accepted).isNotEmpty();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 }

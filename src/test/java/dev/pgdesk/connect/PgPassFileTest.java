@@ -144,4 +144,16 @@ class PgPassFileTest {
         assertThat(Files.readAllLines(file.path())).containsExactly("h:5432:d:u:new", "*:*:*:u:wildcard");
         assertThat(file.find("h", 5432, "d", "u")).contains("new");
     }
+
+    @Test
+    void theHomeDirectoryIsHomeFirstAsLibpqFindsIt() {
+        assertThat(PgEnvironment.home(Map.of("HOME", "/home/from-env"), "/home/account", "Linux"))
+                .isEqualTo(Path.of("/home/from-env"));
+        assertThat(PgEnvironment.home(Map.of("HOME", ""), "/home/account", "Linux"))
+                .isEqualTo(Path.of("/home/account"));
+        assertThat(PgEnvironment.home(Map.of(), "/home/account", "Mac OS X")).isEqualTo(Path.of("/home/account"));
+        assertThat(PgEnvironment.home(Map.of("HOME", "/c/msys"), "C:\\Users\\alice", "Windows 11"))
+                .as("libpq on Windows goes by APPDATA, not HOME")
+                .isEqualTo(Path.of("C:\\Users\\alice"));
+    }
 }

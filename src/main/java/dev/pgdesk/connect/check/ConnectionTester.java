@@ -205,7 +205,8 @@ public final class ConnectionTester {
         }
 
         private Optional<Failure> failDriver(Exception error, Optional<HandshakeFacts> handshake) {
-            Diagnosis diagnosis = explainer.diagnose(error, password != null, handshake.isPresent());
+            // The TCP step connected just before, so a timeout here is the server not answering.
+            Diagnosis diagnosis = explainer.diagnose(error, password != null, handshake.isPresent(), true);
             LOG.debug("Connection test of {} failed", profile.displayTarget(), error);
             boolean pastTls = handshake.isPresent() || profile.sslMode() == SslMode.DISABLE;
             boolean authStage =

@@ -47,6 +47,8 @@ public final class FailureExplainer {
 
     private static final String GENERIC_TITLE = "Could not connect";
 
+    private static final String TIMED_OUT = "Timed out";
+
     private final ConnectionProfile profile;
 
     public FailureExplainer(ConnectionProfile profile) {
@@ -71,7 +73,18 @@ public final class FailureExplainer {
      * @param handshakeSeen whether a TLS handshake reached the server's certificate
      */
     Diagnosis diagnose(Throwable error, boolean passwordGiven, boolean handshakeSeen) {
+        return diagnose(error, passwordGiven, handshakeSeen, false);
+    }
+
+    /**
+     * Like {@link #diagnose(Throwable, boolean, boolean)}, also knowing whether a TCP connection to the server
+     * was just made: a timeout after that is a listener that accepts and never answers, not a firewall.
+     */
+    Diagnosis diagnose(Throwable error, boolean passwordGiven, boolean handshakeSeen, boolean tcpConnected) {
         Diagnosis raw = diagnoseRaw(error);
+        if (tcpConnected && !handshakeSeen && raw.failure().title().equals(TIMED_OUT)) {
+            raw = new Diagnosis(raw.stage(), noAnswerAfterConnect());
+        }
         if (raw.failure().title().equals(GENERIC_TITLE)
                 && PSQLState.CONNECTION_REJECTED.getState().equals(raw.failure().sqlState())) {
             if (!passwordGiven) {
@@ -360,11 +373,27 @@ public final class FailureExplainer {
 
     private Failure timedOut() {
         return new Failure(
-                "Timed out",
-                "No answer from " + endpoint() + " within the connection timeout. A firewall may be dropping the"
-                        + " traffic, or the server is overloaded.",
-                "Check the host and port and any firewall or VPN in between; if the server is just slow,"
-                        + " raise the connection timeout.",
+                TIMED_OUT,
+                "No answer from " + endpoint() + " within the connection timeout: either nothing answered the"
+                        + " connection (a firewall may be dropping the traffic), or something accepted it but never"
+                        + " answered PostgreSQL's startup request (another service on that port, or a stuck server).",
+                "Check the host and port (that PostgreSQL, and not another service, listens there) and any firewall"
+                        + " or VPN in between; if the server is just slow, raise the connection timeout.",
+                "");
+    }
+
+    /** A timeout although the TCP connection was made: what listens there does not speak PostgreSQL's protocol. */
+    private Failure noAnswerAfterConnect() {
+        String request = profile.sslMode() == SslMode.DISABLE ? "startup request" : "TLS request (SSLRequest)";
+        return new Failure(
+                "No answer after connecting",
+                "Something at " + endpoint() + " accepted the TCP connection but never answered PostgreSQL's "
+                        + request + " within the connection timeout (" + profile.connectTimeoutSeconds() + " s)."
+                        + " It may not be a PostgreSQL server (another service on this port, or a proxy with"
+                        + " nothing behind it), or the server is stuck.",
+                "Check that port " + profile.port() + " on " + profile.host() + " is really PostgreSQL's (ask the"
+                        + " administrator, or look at the port setting in postgresql.conf); if the server is only"
+                        + " slow to answer, raise the connection timeout.",
                 "");
     }
 

@@ -305,7 +305,13 @@ class ConnectionTesterServerTest {
             ConnectionReport report = test(profile, "x");
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-            assertThat(report.failure().map(Failure::title)).contains("Timed out");
+            Failure failure = report.failure().orElseThrow();
+            assertThat(failure.title()).isEqualTo("No answer after connecting");
+            assertThat(failure.explanation())
+                    .contains("accepted the TCP connection but never answered PostgreSQL's TLS request")
+                    .contains("within the connection timeout (1 s)")
+                    .doesNotContain("firewall");
+            assertThat(failure.remedy()).contains("is really PostgreSQL's").doesNotContain("firewall");
             assertThat(step(report, StepKind.TCP_CONNECT).status()).isEqualTo(StepStatus.OK);
             assertThat(step(report, StepKind.TLS).status()).isEqualTo(StepStatus.FAILED);
         }
@@ -343,7 +349,7 @@ class ConnectionTesterServerTest {
         }
     }
 
-    /** Accepts connections and never says a word: a firewall or a hung server, seen from the client. */
+    /** Accepts connections and never says a word: another service on the port, or a hung server. */
     private static final class SilentServer implements AutoCloseable {
         private final ServerSocket socket;
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
