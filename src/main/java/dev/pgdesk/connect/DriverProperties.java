@@ -45,7 +45,7 @@ public final class DriverProperties {
         props.setProperty("loginTimeout", Integer.toString(Math.max(0, profile.connectTimeoutSeconds())));
         props.setProperty("tcpKeepAlive", "true");
         // Every value arrives as the server's own text: pgjdbc's binary decoding re-formats floats, dates
-        // and times in Java's way, and values are mapped from the server's text (see export.PgValues).
+        // and times in Java's way, and values are mapped from the server's text (see export.RowToJson).
         props.setProperty("binaryTransfer", "false");
         // GSS encryption negotiation would consult Kerberos first; pgdesk does not offer it.
         props.setProperty("gssEncMode", "disable");

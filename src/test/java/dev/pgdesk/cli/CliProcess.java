@@ -24,15 +24,20 @@ final class CliProcess {
         return "postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/" + server.database();
     }
 
-    /** {@code pgdesk <command> <target> <args>}, not started. */
-    static ProcessBuilder command(Path home, String command, String... args) {
+    /** The command line that starts {@code pgdesk} in a JVM of its own, followed by {@code args}. */
+    static List<String> pgdesk(String... args) {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PgdeskCli.class.getName(),
-                command,
-                target()));
+                PgdeskCli.class.getName()));
+        line.addAll(List.of(args));
+        return line;
+    }
+
+    /** {@code pgdesk <command> <target> <args>}, not started. */
+    static ProcessBuilder command(Path home, String command, String... args) {
+        List<String> line = pgdesk(command, target());
         line.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(line);
         builder.environment().put("PGPASSWORD", TestServer.shared().password(TestServer.SUPERUSER));

@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code pgdesk} as a user's shell does: its own JVM, an environment of the test's making (a home of its
- * own, no PG* variables of the machine), stdout and stderr in files as a scheduler keeps them.
+ * Runs {@code pgdesk} to the end as a user's shell does: its own JVM, an environment of the test's making (a home of its
+ * own, no PG* variables of the machine), stdout and stderr in files as a scheduler keeps them. {@link CliProcess} is for runs a test watches or
+ * interrupts while they go on.
  */
 final class CliRun {
     /** What a run left behind. */
@@ -38,13 +37,7 @@ final class CliRun {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                PgdeskCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(CliProcess.pgdesk(args));
         // Nothing of the machine's libpq settings may leak in: only what the test sets.
         builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
         builder.environment().putAll(environment);

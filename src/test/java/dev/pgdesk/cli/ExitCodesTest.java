@@ -168,13 +168,21 @@ class ExitCodesTest {
     }
 
     @Test
-    void aMalformedPortIsNamedWithTheReason() throws Exception {
-        Outcome outcome = query(superuserPassword(), "postgresql://localhost:notaport/db", "--sql", "SELECT 1")
+    void aMalformedPortIsNamedWithTheReasonUnlessItCouldBeAMistypedPassword() throws Exception {
+        Outcome shortTypo = query(superuserPassword(), "postgresql://localhost:54x2/db", "--sql", "SELECT 1")
+                .run();
+        // user:password without the @host looks exactly like host:port, so a long "port" is hidden.
+        Outcome couldBeAPassword = query(superuserPassword(), "postgresql://localhost:notaport/db", "--sql", "SELECT 1")
                 .run();
 
-        assertThat(outcome.status()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
-        assertThat(outcome.stderr()).contains("notaport").containsIgnoringCase("port");
-        assertThat(outcome.stderr().lines()).hasSize(1);
+        assertThat(shortTypo.status()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(shortTypo.stderr()).contains("54x2").containsIgnoringCase("port");
+        assertThat(shortTypo.stderr().lines()).hasSize(1);
+        assertThat(couldBeAPassword.status()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+        assertThat(couldBeAPassword.stderr())
+                .containsIgnoringCase("invalid port")
+                .doesNotContain("notaport");
+        assertThat(couldBeAPassword.stderr().lines()).hasSize(1);
     }
 
     @Test

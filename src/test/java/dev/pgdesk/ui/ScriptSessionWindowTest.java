@@ -313,7 +313,7 @@ class ScriptSessionWindowTest {
         typeScript(
                 robot, "select current_setting('search_path') as path, to_regclass('script_temp') is null as no_temp;");
         runStatementWithKeys(robot, second);
-        assertThat(firstRow(robot, 1)).containsExactly("\"$user\", public", true);
+        assertThat(firstRow(robot, 1)).containsExactly("\"$user\", public", "t");
         assertThat(transactionLabel(robot).getText()).isEqualTo("Idle");
         waitForPool(robot, "pool: 1 active");
 
