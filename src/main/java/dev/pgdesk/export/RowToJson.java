@@ -130,8 +130,12 @@ public final class RowToJson {
         iso.setCharAt(space, 'T');
         if (withZone) {
             int end = text.endsWith(" BC") ? text.length() - 3 : text.length();
-            int sign = Math.max(text.lastIndexOf('+', end - 1), text.lastIndexOf('-', end - 1));
-            if (sign > space && text.indexOf(':', sign) < 0) {
+            // The offset is at most 9 characters from the end (+hh:mm:ss): look only there.
+            int sign = end - 1;
+            while (sign > space && text.charAt(sign) != '+' && text.charAt(sign) != '-') {
+                sign--;
+            }
+            if (sign > space && end - sign == 3) {
                 iso.insert(end, ":00");
             }
         }

@@ -99,6 +99,17 @@ class CopyFormatsTest {
     }
 
     @Test
+    void sqlLiteralsOfTheServersTextAreBareNumbersAndBooleansAndCastEverythingElse() {
+        assertThat(CopyFormats.sqlLiteral("int4", "42")).isEqualTo("42");
+        assertThat(CopyFormats.sqlLiteral("numeric", "-1.50")).isEqualTo("-1.50");
+        assertThat(CopyFormats.sqlLiteral("numeric", "NaN")).isEqualTo("'NaN'::numeric");
+        assertThat(CopyFormats.sqlLiteral("bool", "t")).isEqualTo("TRUE");
+        assertThat(CopyFormats.sqlLiteral("bool", "f")).isEqualTo("FALSE");
+        assertThat(CopyFormats.sqlLiteral("money", "$1,000.00")).isEqualTo("'$1,000.00'::money");
+        assertThat(CopyFormats.sqlLiteral("text", "It's")).isEqualTo("'It''s'");
+    }
+
+    @Test
     void sqlLiteralsKeepNumbersExactBooleansBareAndQuoteOddNames() {
         assertThat(CopyFormats.sqlLiteral("numeric", new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(CopyFormats.sqlLiteral("float8", Double.NaN)).isEqualTo("'NaN'::float8");
