@@ -211,6 +211,8 @@ public final class ResultGrid {
     }
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** Makes a header clickable for sorting; the model sorts (by value, off the UI thread), never the table. */
+    private static final java.util.Comparator<Object> MODEL_SORTS = (a, b) -> 0;
 
     private TableColumn<Object[], Object> column(int index, Column column) {
         TableColumn<Object[], Object> tableColumn = new TableColumn<>(column.name());
@@ -218,7 +220,9 @@ public final class ResultGrid {
         tableColumn.setId("column-" + index);
         tableColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()[index]));
         tableColumn.setCellFactory(c -> new GridCell(column.typeName()));
-        tableColumn.setComparator(null);
+        // The header only sorts a column that has a comparator; the rows are sorted in the model (see
+        // applySortOrder), so this one is never called on values.
+        tableColumn.setComparator(MODEL_SORTS);
         if (CellText.isNumeric(column.typeName())) {
             tableColumn.getStyleClass().add("numeric-column");
         }
@@ -280,7 +284,37 @@ public final class ResultGrid {
         selectRow.setOnAction(event -> selectFocusedRow());
         MenuItem selectAll = new MenuItem("Select all");
         selectAll.setOnAction(event -> table.getSelectionModel().selectAll());
-        return new ContextMenu(copy, copyAs, new SeparatorMenuItem(), selectRow, selectColumn, selectAll);
+        MenuItem sortAscending = new MenuItem("Sort ascending");
+        sortAscending.setId("sortAscending");
+        sortAscending.setOnAction(event -> sortFocusedColumn(TableColumn.SortType.ASCENDING));
+        MenuItem sortDescending = new MenuItem("Sort descending");
+        sortDescending.setId("sortDescending");
+        sortDescending.setOnAction(event -> sortFocusedColumn(TableColumn.SortType.DESCENDING));
+        MenuItem unsorted = new MenuItem("Load order");
+        unsorted.setId("loadOrder");
+        unsorted.setOnAction(event -> table.getSortOrder().clear());
+        return new ContextMenu(
+                copy,
+                copyAs,
+                new SeparatorMenuItem(),
+                selectRow,
+                selectColumn,
+                selectAll,
+                new SeparatorMenuItem(),
+                sortAscending,
+                sortDescending,
+                unsorted);
+    }
+
+    /** What a header click does, from the context menu: sort by the focused cell's column. */
+    private void sortFocusedColumn(TableColumn.SortType direction) {
+        TablePosition<Object[], ?> focused = table.getFocusModel().getFocusedCell();
+        if (focused == null || focused.getTableColumn() == null) {
+            return;
+        }
+        TableColumn<Object[], ?> column = focused.getTableColumn();
+        column.setSortType(direction);
+        table.getSortOrder().setAll(List.of(column));
     }
 
     private void selectFocusedColumn() {
