@@ -202,6 +202,8 @@ public final class MainWindow {
                         () -> currentEditor().isEmpty(),
                         tabs.getSelectionModel().selectedItemProperty()));
         MenuItem savedQueries = item("Saved Queries", "menuSavedQueries", this::showSavedQueries);
+        MenuItem closeTab = item("Close Tab", "menuCloseTab", this::closeSelectedTab);
+        closeTab.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
         Menu sql = new Menu(
                 "SQL",
                 null,
@@ -209,6 +211,7 @@ public final class MainWindow {
                 openFile,
                 save,
                 saveAs,
+                closeTab,
                 new SeparatorMenuItem(),
                 saveQuery,
                 savedQueries,
@@ -504,6 +507,26 @@ public final class MainWindow {
                         view.dispose();
                     }
                 });
+    }
+
+    /**
+     * Closes the selected tab as its close button would: an editor's close request still asks about an open
+     * transaction or unsaved text.
+     */
+    private void closeSelectedTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab == null || !tab.isClosable()) {
+            return;
+        }
+        javafx.event.Event request = new javafx.event.Event(tab, tab, Tab.TAB_CLOSE_REQUEST_EVENT);
+        javafx.event.Event.fireEvent(tab, request);
+        if (request.isConsumed()) {
+            return;
+        }
+        tabs.getTabs().remove(tab);
+        if (tab.getOnClosed() != null) {
+            javafx.event.Event.fireEvent(tab, new javafx.event.Event(tab, tab, Tab.CLOSED_EVENT));
+        }
     }
 
     private Optional<QueryTabModel> currentEditor() {

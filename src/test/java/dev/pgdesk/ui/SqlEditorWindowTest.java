@@ -83,6 +83,37 @@ class SqlEditorWindowTest {
     }
 
     @Test
+    void aSingleRowIsCalledOneRow(FxRobot robot) throws Exception {
+        connect(robot, "ui-one-row");
+        type(robot, "SELECT 1 AS one");
+
+        robot.clickOn("#sqlEditorArea").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitForRows(robot, "#resultTable-1");
+
+        assertThat(robot.lookup("#gridStatus").queryAs(Label.class).getText()).startsWith("1 row · all loaded");
+    }
+
+    @Test
+    void ctrlTOpensAnEditorThatTakesTheTypingAndCtrlWClosesTheSelectedTab(FxRobot robot) throws Exception {
+        QueryTabModel first = connect(robot, "ui-tabs");
+
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        FormRobot.waitFor(() -> model.editors().tabs().size() == 2);
+        QueryTabModel second = model.editors().tabs().get(1);
+        robot.write("select 2");
+        FormRobot.waitFor(() -> second.textProperty().get().equals("select 2"));
+
+        test.dialogs.choiceAnswers.add("Don't Save");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        FormRobot.waitFor(() -> model.editors().tabs().size() == 1);
+
+        assertThat(model.editors().tabs()).containsExactly(first);
+        assertThat(test.dialogs.choices)
+                .extracting(RecordingDialogService.Shown::title)
+                .containsExactly("Unsaved changes");
+    }
+
+    @Test
     void aBigResultStreamsItsFirstRowsScrollingLoadsMoreAndLoadAllReleasesTheConnection(FxRobot robot)
             throws Exception {
         QueryTabModel editor = connect(robot, "ui-stream");

@@ -292,10 +292,11 @@ public final class ResultGridModel {
         if (view.size() != loaded) {
             text.append(String.format(Locale.ROOT, "%,d of ", view.size()));
         }
+        String rows = loaded == 1 ? "row" : "rows";
         if (exhausted.get()) {
-            text.append(String.format(Locale.ROOT, "%,d rows · all loaded", loaded));
+            text.append(String.format(Locale.ROOT, "%,d %s · all loaded", loaded, rows));
         } else {
-            text.append(String.format(Locale.ROOT, "%,d rows loaded", loaded));
+            text.append(String.format(Locale.ROOT, "%,d %s loaded", loaded, rows));
             if (failure.get() != null) {
                 text.append(" · loading failed: ").append(failure.get());
             } else if (capReached.get()) {
