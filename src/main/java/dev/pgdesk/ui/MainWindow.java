@@ -494,7 +494,37 @@ public final class MainWindow {
         tab.getProperties().put(EDITOR_VIEW_KEY, view);
         editor.setSaveQueryRequest(sql -> saveQuery(editor, sql));
         addTab(tab, null);
-        Platform.runLater(() -> view.editor().area().requestFocus());
+        focusWhenShown(tab, view.editor().area());
+    }
+
+    /**
+     * Gives a new editor the keyboard as soon as it can take it, so what the user types after Ctrl+T (or Open
+     * Data, Generate, Open in Editor) lands there: at once when the tab's content is already in the window,
+     * else when it gets there, and once more after the events in flight (a menu closing gives focus back).
+     */
+    private static void focusWhenShown(Tab tab, javafx.scene.Node area) {
+        Runnable focus = () -> {
+            if (tab.isSelected() && area.getScene() != null) {
+                area.requestFocus();
+            }
+        };
+        if (area.getScene() != null) {
+            focus.run();
+            Platform.runLater(focus);
+            return;
+        }
+        area.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(
+                    javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> property,
+                    javafx.scene.Scene before,
+                    javafx.scene.Scene scene) {
+                if (scene != null) {
+                    area.sceneProperty().removeListener(this);
+                    Platform.runLater(focus);
+                }
+            }
+        });
     }
 
     private void removeEditorTab(QueryTabModel editor) {

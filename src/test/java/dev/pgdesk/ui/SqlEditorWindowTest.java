@@ -100,6 +100,15 @@ class SqlEditorWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         FormRobot.waitFor(() -> model.editors().tabs().size() == 2);
         QueryTabModel second = model.editors().tabs().get(1);
+        // No click: the new editor has the keyboard by itself.
+        FormRobot.waitFor(() -> {
+            Tab selected = robot.lookup("#tabs")
+                    .queryAs(TabPane.class)
+                    .getSelectionModel()
+                    .getSelectedItem();
+            return selected.getUserData() == second
+                    && selected.getContent().lookup("#sqlEditorArea").isFocused();
+        });
         robot.write("select 2");
         FormRobot.waitFor(() -> second.textProperty().get().equals("select 2"));
 
