@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The {@code pgdesk} command as its own process (its own JVM, its own standard output), against the test
@@ -48,46 +51,53 @@ final class CliProcess {
     }
 
     /**
-     * The pid of the backend running a statement that contains {@code marker}, waiting up to 20 s for it to
-     * start; empty if it never does.
+     * The pid of the backend running a statement that contains {@code marker}, waiting up to 20 s for the server
+     * to show one; empty if it never does.
      */
-    static OptionalInt awaitActiveBackend(String marker) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection connection = TestServer.shared().connect(TestServer.SUPERUSER);
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE ?"
-                                + " AND pid <> pg_backend_pid()")) {
-            statement.setString(1, "%" + marker + "%");
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next()) {
-                        return OptionalInt.of(rows.getInt(1));
-                    }
+    static OptionalInt awaitActiveBackend(String marker) throws SQLException {
+        try (Connection connection = TestServer.shared().connect(TestServer.SUPERUSER)) {
+            int[] found = new int[1];
+            boolean seen = awaitServer(() -> {
+                List<Integer> pids = activeBackends(connection, marker);
+                if (!pids.isEmpty()) {
+                    found[0] = pids.get(0);
                 }
-                Thread.sleep(100);
-            }
-            return OptionalInt.empty();
+                return !pids.isEmpty();
+            });
+            return seen ? OptionalInt.of(found[0]) : OptionalInt.empty();
         }
     }
 
-    /** Whether, within 20 s, no statement containing {@code marker} is active on the server any more. */
-    static boolean awaitNoActiveStatement(String marker) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection connection = TestServer.shared().connect(TestServer.SUPERUSER);
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE ?"
-                                + " AND pid <> pg_backend_pid()")) {
-            statement.setString(1, "%" + marker + "%");
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return true;
-                    }
-                }
-                Thread.sleep(100);
-            }
+    /** Whether, within 20 s, the server shows no active statement containing {@code marker} any more. */
+    static boolean awaitNoActiveStatement(String marker) throws SQLException {
+        try (Connection connection = TestServer.shared().connect(TestServer.SUPERUSER)) {
+            return awaitServer(() -> activeBackends(connection, marker).isEmpty());
+        }
+    }
+
+    /** Whether {@code condition}, a look at the server's state, holds within 20 s. */
+    private static boolean awaitServer(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            return true;
+        } catch (TimeoutException e) {
             return false;
+        }
+    }
+
+    /** The pids of the other backends running a statement that contains {@code marker}. */
+    private static List<Integer> activeBackends(Connection connection, String marker) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE ?"
+                        + " AND pid <> pg_backend_pid()")) {
+            statement.setString(1, "%" + marker + "%");
+            List<Integer> pids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    pids.add(rows.getInt(1));
+                }
+            }
+            return pids;
         }
     }
 }
