@@ -2,12 +2,8 @@ package dev.pgdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgdesk.connect.PasswordLookup;
-import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -125,18 +118,7 @@ class OutputFileTest {
 
     private int run(String... args) {
         out.reset();
-        TestServer server = TestServer.shared();
-        PgEnvironment environment =
-                new PgEnvironment(Map.of("PGPASSWORD", server.password(TestServer.SUPERUSER)), home);
-        QueryCommand command = new QueryCommand(List::of, environment, PasswordLookup.NONE);
-        List<String> arguments = new ArrayList<>();
-        arguments.add(CliProcess.target());
-        arguments.addAll(List.of(args));
-        return command.run(
-                arguments,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return InProcessQuery.run(home, out, err, args);
     }
 
     private String stdout() {

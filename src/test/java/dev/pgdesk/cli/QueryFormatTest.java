@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgdesk.connect.PasswordLookup;
-import dev.pgdesk.connect.PgEnvironment;
-import dev.pgdesk.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,18 +28,7 @@ class QueryFormatTest {
     Path exports;
 
     private int run(String... args) {
-        TestServer server = TestServer.shared();
-        PgEnvironment environment =
-                new PgEnvironment(Map.of("PGPASSWORD", server.password(TestServer.SUPERUSER)), home);
-        QueryCommand command = new QueryCommand(List::of, environment, PasswordLookup.NONE);
-        List<String> arguments = new ArrayList<>();
-        arguments.add("postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/" + server.database());
-        arguments.addAll(List.of(args));
-        return command.run(
-                arguments,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return InProcessQuery.run(home, out, err, args);
     }
 
     private String stdout() {

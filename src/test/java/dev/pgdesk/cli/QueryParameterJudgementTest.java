@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgdesk.connect.PasswordLookup;
-import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,19 +144,7 @@ class QueryParameterJudgementTest {
     }
 
     private int run(String... args) {
-        TestServer server = TestServer.shared();
-        // An empty home and only PGPASSWORD: nothing of the machine's PG* settings or ~/.pgpass leaks in.
-        PgEnvironment environment =
-                new PgEnvironment(Map.of("PGPASSWORD", server.password(TestServer.SUPERUSER)), home);
-        QueryCommand command = new QueryCommand(List::of, environment, PasswordLookup.NONE);
-        List<String> arguments = new ArrayList<>();
-        arguments.add("postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/" + server.database());
-        arguments.addAll(List.of(args));
-        return command.run(
-                arguments,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return InProcessQuery.run(home, out, err, args);
     }
 
     /** The rows of the single JSON document on stdout. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgdesk.connect.PasswordLookup;
-import dev.pgdesk.connect.PgEnvironment;
 import dev.pgdesk.export.ExportFormat;
 import dev.pgdesk.export.ExportOptions;
 import dev.pgdesk.export.ResultExporter;
@@ -16,9 +14,7 @@ import dev.pgdesk.query.Column;
 import dev.pgdesk.query.RowCursor;
 import dev.pgdesk.task.CancellationToken;
 import dev.pgdesk.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,19 +283,8 @@ class ValuesAsPostgresWritesThemTest {
     }
 
     private String run(String... args) {
-        TestServer server = TestServer.shared();
-        PgEnvironment environment = new PgEnvironment(
-                Map.of("PGPASSWORD", server.password(TestServer.SUPERUSER)), directory.resolve("home"));
-        QueryCommand command = new QueryCommand(List::of, environment, PasswordLookup.NONE);
-        List<String> arguments = new ArrayList<>();
-        arguments.add("postgresql://" + TestServer.SUPERUSER + "@localhost:" + server.port() + "/" + server.database());
-        arguments.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = command.run(
-                arguments,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = InProcessQuery.run(directory.resolve("home"), out, err, args);
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
